@@ -1,0 +1,39 @@
+# Regrid: `make demo` converts the bundled samples, `make test` runs the tests.
+# Both install the system libraries first when they are missing (Debian/Ubuntu, apt-get).
+
+SWIFT ?= swift
+APT_PACKAGES := libxml2-dev libzip-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+REGRID := .build/release/regrid
+OUT ?= out
+
+.PHONY: all deps build release demo test clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product regrid
+
+demo: release
+	@mkdir -p $(OUT)
+	@for f in Samples/*; do \
+	  case "$$f" in *.md|*.py) continue;; esac; \
+	  b=$$(basename "$$f"); \
+	  $(REGRID) convert "$$f" -o "$(OUT)/$$b.json" && echo "converted $$f -> $(OUT)/$$b.json" || exit 1; \
+	done
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,222 @@
+import CLibXML2
+
+/// Namespaces the OOXML readers care about; Transitional and ISO Strict URIs map to the same case.
+enum XMLNamespace: Equatable {
+    case wordprocessingML
+    case relationships
+    case packageRelationships
+    case markupCompatibility
+    case xml
+    case other
+    case none
+
+    init(uri: String) {
+        switch uri {
+        case "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+             "http://purl.oclc.org/ooxml/wordprocessingml/main":
+            self = .wordprocessingML
+        case "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+             "http://purl.oclc.org/ooxml/officeDocument/relationships":
+            self = .relationships
+        case "http://schemas.openxmlformats.org/package/2006/relationships":
+            self = .packageRelationships
+        case "http://schemas.openxmlformats.org/markup-compatibility/2006":
+            self = .markupCompatibility
+        case "http://www.w3.org/XML/1998/namespace":
+            self = .xml
+        case "":
+            self = .none
+        default:
+            self = .other
+        }
+    }
+}
+
+/// A pull parser over libxml2's `xmlTextReader`, fed in chunks by a Swift closure (a zip entry
+/// being inflated), so that no part is ever held whole in memory. The only file that calls
+/// libxml2.
+///
+/// Safe by construction: network access off, no entity substitution, no DTD loading, and any
+/// DOCTYPE is refused outright (OOXML never has one), which stops XXE, billion laughs and
+/// quadratic blow-up. Nesting deeper than ``ReaderLimits/maxXMLDepth`` is refused.
+final class XMLStreamReader {
+    enum NodeKind: Equatable {
+        case startElement
+        case endElement
+        /// Text, CDATA or whitespace content.
+        case text
+        case other
+    }
+
+    /// One attribute of the current element.
+    struct Attribute {
+        var namespace: XMLNamespace
+        var name: String
+        var value: String
+    }
+
+    /// Supplies the next bytes: copies at most `buffer.count` into `buffer`, returns the count, 0 at the end.
+    typealias Feed = (UnsafeMutableRawBufferPointer) throws(RegridError) -> Int
+
+    private final class Context {
+        let feed: Feed
+        var feedError: RegridError?
+        var parseMessage: String?
+        var parseLine = 0
+        init(feed: @escaping Feed) { self.feed = feed }
+    }
+
+    private let reader: OpaquePointer
+    private let context: Unmanaged<Context>
+    private let part: String
+    private let maxDepth: Int
+    private var nameCache: [Int: String] = [:]
+    private var namespaceCache: [Int: XMLNamespace] = [:]
+
+    /// Kind of the current node.
+    private(set) var kind: NodeKind = .other
+    /// Local name of the current element (empty for text).
+    private(set) var localName = ""
+    /// Namespace of the current element.
+    private(set) var namespace: XMLNamespace = .none
+    /// Element depth of the current node (root = 0).
+    private(set) var depth = 0
+    /// True for an element written `<a/>` (no end event follows).
+    private(set) var isEmptyElement = false
+
+    /// - Parameters:
+    ///   - part: the part name, for error messages.
+    ///   - feed: called whenever libxml2 wants more bytes.
+    init(part: String, limits: ReaderLimits, feed: @escaping Feed) throws(RegridError) {
+        self.part = part
+        self.maxDepth = limits.maxXMLDepth
+        let context = Unmanaged.passRetained(Context(feed: feed))
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let read: xmlInputReadCallback = { ctx, buffer, length in
+            guard let ctx, let buffer, length > 0 else { return 0 }
+            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            do throws(RegridError) {
+                return Int32(try context.feed(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+            } catch {
+                context.feedError = error
+                return -1
+            }
+        }
+        guard let reader = xmlReaderForIO(read, nil, context.toOpaque(), part, nil, options) else {
+            context.release()
+            throw .malformedXML(part: part, line: 0, message: "libxml2 could not start a reader")
+        }
+        self.reader = reader
+        self.context = context
+        let onError: xmlStructuredErrorFunc = { ctx, error in
+            guard let ctx, let error else { return }
+            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            guard context.parseMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
+            while message.last == "\n" { message.removeLast() }
+            context.parseMessage = message
+            context.parseLine = Int(error.pointee.line)
+        }
+        xmlTextReaderSetStructuredErrorHandler(reader, onError, context.toOpaque())
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        context.release()
+    }
+
+    /// Moves to the next node. Returns false at the end of the document.
+    /// - Throws: ``RegridError/malformedXML(part:line:message:)``, ``RegridError/doctypeForbidden(part:)``,
+    ///   ``RegridError/limitExceeded(what:limit:)``, or the feed's own error.
+    func next() throws(RegridError) -> Bool {
+        let status = xmlTextReaderRead(reader)
+        let ctx = context.takeUnretainedValue()
+        if let error = ctx.feedError { throw error }
+        if status == 0 { return false }
+        if status < 0 {
+            throw .malformedXML(part: part, line: ctx.parseLine, message: ctx.parseMessage ?? "parse error")
+        }
+        let type = xmlTextReaderNodeType(reader)
+        depth = Int(xmlTextReaderDepth(reader))
+        switch type {
+        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+            kind = .startElement
+            localName = cachedName(xmlTextReaderConstLocalName(reader))
+            namespace = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
+            isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
+            if depth > maxDepth { throw .limitExceeded(what: "XML nesting in \(part)", limit: maxDepth) }
+        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+            kind = .endElement
+            localName = cachedName(xmlTextReaderConstLocalName(reader))
+            namespace = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
+            isEmptyElement = false
+        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+             Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+            kind = .text
+            localName = ""
+        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue),
+             Int32(XML_READER_TYPE_ENTITY.rawValue):
+            throw .doctypeForbidden(part: part)
+        default:
+            kind = .other
+            localName = ""
+        }
+        return true
+    }
+
+    /// The text of the current text node.
+    var text: String {
+        guard let value = xmlTextReaderConstValue(reader) else { return "" }
+        return String(cString: value)
+    }
+
+    /// The current element's attributes.
+    func attributes() -> [Attribute] {
+        var out: [Attribute] = []
+        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return out }
+        repeat {
+            let name = cachedName(xmlTextReaderConstLocalName(reader))
+            let ns = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
+            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            if name != "xmlns" && !(ns == .other && name.isEmpty) { out.append(Attribute(namespace: ns, name: name, value: value)) }
+        } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        xmlTextReaderMoveToElement(reader)
+        return out
+    }
+
+    /// The value of the current element's attribute `name` in `namespace` (any namespace when nil).
+    func attribute(_ name: String, in namespace: XMLNamespace? = nil) -> String? {
+        attributes().first { $0.name == name && (namespace == nil || $0.namespace == namespace) }?.value
+    }
+
+    /// Skips the current element's content; afterwards the reader sits on its end (or on the element itself when it was empty).
+    func skipElement() throws(RegridError) {
+        guard kind == .startElement, !isEmptyElement else { return }
+        let start = depth
+        while try next() {
+            if kind == .endElement && depth == start { return }
+        }
+    }
+
+    private func cachedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        let key = Int(bitPattern: pointer)
+        if let hit = nameCache[key] { return hit }
+        let s = String(cString: pointer)
+        nameCache[key] = s
+        return s
+    }
+
+    private func cachedNamespace(_ pointer: UnsafePointer<xmlChar>?) -> XMLNamespace {
+        guard let pointer else { return .none }
+        let key = Int(bitPattern: pointer)
+        if let hit = namespaceCache[key] { return hit }
+        let ns = XMLNamespace(uri: String(cString: pointer))
+        namespaceCache[key] = ns
+        return ns
+    }
+}
+
+/// libxml2's version, for `regrid --version` and benchmark reports.
+let libxml2Version = LIBXML_DOTTED_VERSION

@@ -1,0 +1,145 @@
+import CLibZip
+
+/// A read-only zip archive held in memory, over libzip. The only file of the readers that calls
+/// libzip: everything else sees Swift values and ``ZipArchive/Entry`` descriptions.
+///
+/// Sizes are checked twice: the declared uncompressed size before inflating (bombs are refused
+/// without work) and the bytes actually inflated while reading (a lying size field is caught).
+final class ZipArchive {
+    /// What the central directory says about one entry.
+    struct Entry: Equatable {
+        var index: Int
+        var name: String
+        var size: Int
+        var compressedSize: Int
+        var isEncrypted: Bool
+    }
+
+    private let archive: OpaquePointer
+    private let storage: UnsafeMutableRawBufferPointer
+    private let limits: ReaderLimits
+    private var bytesRead = 0
+    /// Entries in central-directory order.
+    let entries: [Entry]
+    private let byName: [String: Int]
+    private let byLowercasedName: [String: Int]
+
+    /// Opens the archive in `bytes` (copied; the archive owns its buffer).
+    /// - Throws: ``RegridError/corruptArchive(_:)`` for anything libzip cannot open.
+    init(bytes: [UInt8], limits: ReaderLimits) throws(RegridError) {
+        guard !bytes.isEmpty else { throw .emptyInput }
+        self.limits = limits
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+        buffer.copyBytes(from: bytes)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(buffer.baseAddress, zip_uint64_t(bytes.count), 0, &error) else {
+            buffer.deallocate()
+            throw .corruptArchive(ZipArchive.message(&error))
+        }
+        guard let archive = zip_open_from_source(source, Int32(ZIP_RDONLY), &error) else {
+            zip_source_free(source)
+            buffer.deallocate()
+            throw .corruptArchive(ZipArchive.message(&error))
+        }
+        self.archive = archive
+        self.storage = buffer
+
+        let count = max(0, Int(zip_get_num_entries(archive, 0)))
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        var byName: [String: Int] = [:]
+        var byLower: [String: Int] = [:]
+        for index in 0..<count {
+            var st = zip_stat_t()
+            zip_stat_init(&st)
+            guard zip_stat_index(archive, zip_uint64_t(index), 0, &st) == 0, let cName = st.name else { continue }
+            let name = String(cString: cName)
+            let entry = Entry(index: index, name: name,
+                              size: Int(clamping: st.size), compressedSize: Int(clamping: st.comp_size),
+                              isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE))
+            byName[name] = entries.count
+            byLower[name.lowercased()] = entries.count
+            entries.append(entry)
+        }
+        self.entries = entries
+        self.byName = byName
+        self.byLowercasedName = byLower
+    }
+
+    deinit {
+        zip_discard(archive)
+        storage.deallocate()
+    }
+
+    /// The entry with `name` (OPC part names compare case-insensitively; a leading `/` is ignored).
+    func entry(named name: String) -> Entry? {
+        let trimmed = name.hasPrefix("/") ? String(name.dropFirst()) : name
+        if let i = byName[trimmed] { return entries[i] }
+        if let i = byLowercasedName[trimmed.lowercased()] { return entries[i] }
+        return nil
+    }
+
+    /// Reads a whole entry (for small parts: relationships, styles).
+    func read(_ entry: Entry) throws(RegridError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(entry.size, 1 << 24))
+        try stream(entry) { chunk in out.append(contentsOf: chunk) }
+        return out
+    }
+
+    /// Inflates an entry in chunks of up to 64 KiB, handing each to `body`.
+    /// - Throws: ``RegridError/limitExceeded(what:limit:)`` before inflating when the declared size
+    ///   or compression ratio is beyond the limits, and while inflating when the actual bytes are;
+    ///   ``RegridError/encryptedEntry(_:)``; ``RegridError/corruptArchive(_:)`` for CRC and inflate errors;
+    ///   any error `body` throws.
+    func stream(_ entry: Entry, _ body: (UnsafeRawBufferPointer) throws(RegridError) -> Void) throws(RegridError) {
+        if entry.isEncrypted { throw .encryptedEntry(entry.name) }
+        try checkDeclaredSize(entry)
+        guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
+            let code = zip_error_code_zip(zip_get_error(archive))
+            if code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD {
+                throw .encryptedEntry(entry.name)
+            }
+            throw .corruptArchive("cannot open entry \(entry.name): \(String(cString: zip_strerror(archive)))")
+        }
+        defer { zip_fclose(file) }
+        let chunkSize = 64 * 1024
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
+        defer { buffer.deallocate() }
+        var total = 0
+        let cap = min(limits.maxEntryBytes, max(entry.size, 0))
+        while true {
+            let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(chunkSize))
+            if n < 0 {
+                throw .corruptArchive("entry \(entry.name) is damaged: \(String(cString: zip_file_strerror(file)))")
+            }
+            if n == 0 { break }
+            total += Int(n)
+            bytesRead += Int(n)
+            if total > cap {
+                throw .limitExceeded(what: "inflated bytes of \(entry.name) (declared \(entry.size))", limit: cap)
+            }
+            if bytesRead > limits.maxPackageBytes {
+                throw .limitExceeded(what: "inflated bytes of the package", limit: limits.maxPackageBytes)
+            }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<Int(n)]))
+        }
+    }
+
+    private func checkDeclaredSize(_ entry: Entry) throws(RegridError) {
+        if entry.size > limits.maxEntryBytes {
+            throw .limitExceeded(what: "declared size of \(entry.name) (\(entry.size) bytes)", limit: limits.maxEntryBytes)
+        }
+        if entry.size > (1 << 20), entry.compressedSize > 0,
+           entry.size / entry.compressedSize > limits.maxCompressionRatio {
+            throw .limitExceeded(what: "compression ratio of \(entry.name) (\(entry.size / entry.compressedSize):1, a zip bomb?)",
+                                 limit: limits.maxCompressionRatio)
+        }
+    }
+
+    private static func message(_ error: inout zip_error_t) -> String {
+        String(cString: zip_error_strerror(&error))
+    }
+}

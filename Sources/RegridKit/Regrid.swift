@@ -1,0 +1,48 @@
+/// The library's front door: read any supported input into a ``Document``.
+///
+/// ```swift
+/// let document = try Regrid.read(bytes: Array(data), name: "report.docx")
+/// print(JSONWriter().write(document))
+/// ```
+public enum Regrid {
+    /// Regrid's version.
+    public static let version = "0.1.0"
+
+    /// Reads `bytes`, detecting the format from the content (never from `name`).
+    /// - Parameters:
+    ///   - bytes: the whole input file.
+    ///   - name: the file's name as given; it goes into `source.name`.
+    ///   - options: limits and reader options.
+    /// - Throws: ``RegridError`` with a message for people.
+    public static func read(bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws(RegridError) -> Document {
+        switch InputFormat.detect(bytes) {
+        case .empty:
+            throw .emptyInput
+        case .zip:
+            return try DOCXReader(limits: options.limits).read(bytes: bytes, name: name)
+        case .encryptedOOXML:
+            throw .encrypted
+        case .legacyWord:
+            throw .legacyWordDocument
+        case .otherOLE2:
+            throw .unsupportedFormat("an OLE2 compound file that is not a Word document (legacy Excel or PowerPoint?)")
+        case .pdf:
+            throw .unsupportedFormat("a PDF file; Regrid reads DOCX and flattened text")
+        case .rtf:
+            throw .unsupportedFormat("an RTF file; save it as DOCX first")
+        case .html:
+            throw .unsupportedFormat("an HTML page; the HTML reader is not available yet")
+        case .text:
+            return try FlatTextReader(options: options).read(bytes: bytes, name: name)
+        }
+    }
+}
+
+/// Options for ``Regrid/read(bytes:name:options:)``.
+public struct ReadOptions: Sendable {
+    /// Safety limits.
+    public var limits: ReaderLimits
+    public init(limits: ReaderLimits = .default) {
+        self.limits = limits
+    }
+}

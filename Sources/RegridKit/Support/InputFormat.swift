@@ -1,0 +1,61 @@
+/// What an input is, judged from its first bytes (never from its file name).
+public enum InputFormat: Equatable, Sendable {
+    /// A zip archive (a DOCX candidate).
+    case zip
+    /// An OLE2 compound file holding an encrypted OOXML package.
+    case encryptedOOXML
+    /// An OLE2 compound file holding a Word 97–2003 document.
+    case legacyWord
+    /// Another OLE2 compound file (legacy Excel, PowerPoint, …).
+    case otherOLE2
+    case pdf
+    case rtf
+    /// An HTML page.
+    case html
+    /// Anything else: read as (flattened) text.
+    case text
+    case empty
+
+    /// Sniffs the format from the leading bytes (and, for OLE2 files, the stream names).
+    public static func detect(_ bytes: [UInt8]) -> InputFormat {
+        if bytes.isEmpty { return .empty }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
+            || bytes.starts(with: [0x50, 0x4B, 0x07, 0x08]) {
+            return .zip
+        }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            if containsUTF16(bytes, "EncryptionInfo") || containsUTF16(bytes, "EncryptedPackage") { return .encryptedOOXML }
+            if containsUTF16(bytes, "WordDocument") { return .legacyWord }
+            return .otherOLE2
+        }
+        if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
+        if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
+        if looksLikeHTML(bytes) { return .html }
+        return .text
+    }
+
+    private static func containsUTF16(_ bytes: [UInt8], _ name: String) -> Bool {
+        var needle: [UInt8] = []
+        for unit in name.utf16 { needle.append(UInt8(unit & 0xff)); needle.append(UInt8(unit >> 8)) }
+        guard needle.count <= bytes.count else { return false }
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == needle[0] {
+                var j = 1
+                while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.prefix(1024)
+        if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
+        let head = String(decoding: start, as: UTF8.self).lowercased()
+        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html")
+    }
+}
