@@ -24,7 +24,8 @@ let package = Package(
         ),
         .target(
             name: "RegridKit",
-            dependencies: ["CLibXML2", "CLibZip"]
+            dependencies: ["CLibXML2", "CLibZip"],
+            resources: [.copy("Layout/Templates")]
         ),
         .executableTarget(
             name: "RegridCLI",
