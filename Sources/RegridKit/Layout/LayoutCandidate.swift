@@ -26,6 +26,9 @@ public struct LayoutCandidate: Sendable {
     public var notes: [Note]
     public var minimumConfidence: Double
 
+    /// Codes of reader findings about spans and grid shape, which a layout supersedes.
+    static let gridCodePrefixes = ["grid-", "span-", "vmerge-"]
+
     /// True when the layout may be applied: confident enough, labels mostly matched, and no
     /// source text would be lost.
     public var isAccepted: Bool {
@@ -55,6 +58,8 @@ public struct LayoutCandidate: Sendable {
         // Keep the reader's findings, moved to where their cell now sits.
         var superseded = 0
         for d in table.diagnostics {
+            // Findings about the grid the reader built no longer apply: the layout replaced it.
+            if LayoutCandidate.gridCodePrefixes.contains(where: { d.code.hasPrefix($0) }) { superseded += 1; continue }
             guard let at = d.cell, at.count == 2 else { diagnostics.append(d); continue }
             if let s = table.cells.firstIndex(where: { $0.row == at[0] && $0.column == at[1] }), let p = newPosition[s] {
                 var moved = d
@@ -66,7 +71,7 @@ public struct LayoutCandidate: Sendable {
         }
         if superseded > 0 {
             diagnostics.append(Diagnostic(.info, "layout-superseded",
-                "\(superseded) finding(s) about cells the layout replaced were dropped"))
+                "\(superseded) finding(s) of the reader about the grid or cells the layout replaced were dropped"))
         }
         for note in notes {
             switch note {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The agency and year of a 政府信息公开工作年度报告, read from its title lines, e.g.
 /// "西宁市湟中区统计局⏎2020年政府信息公开工作年度报告" or "西宁市城中区人民政府2020年政府信息公开工作年度报告".
 public struct ReportTitle: Equatable, Sendable {
