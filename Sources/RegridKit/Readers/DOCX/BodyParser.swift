@@ -44,7 +44,7 @@ final class BodyParser {
     /// Reads the whole part: checks the root is `w:document`, reads `w:body`, numbers the tables.
     /// - Returns: the blocks and the document-level diagnostics.
     /// - Throws: ``RegridError/notWordDocument(_:)`` when the root is something else; parse,
-    ///   limit and zip errors. Malformed XML *after* the body is only a warning.
+    ///   limit and zip errors.
     func parseDocument() throws(RegridError) -> (blocks: [Block], diagnostics: [Diagnostic]) {
         repeat {
             guard try xml.next() else { throw .notWordDocument("the main part \(part) has no root element") }
@@ -55,25 +55,13 @@ final class BodyParser {
         var diagnostics: [Diagnostic] = []
         var blocks: [Block] = []
         var bodyRead = false
-        do throws(RegridError) {
-            try xml.forEachChild { x throws(RegridError) in
-                guard x.isWord("body"), !bodyRead else { return false }
-                blocks = try self.parseBlocks(nesting: 0).blocks
-                bodyRead = true
-                return true
-            }
-            // Drain the rest: checks that it is well-formed and lets the zip layer verify the CRC.
-            while try xml.next() {}
-        } catch {
-            guard case .malformedXML(_, let line, let message) = error, bodyRead else { throw error }
-            diagnostics.append(Diagnostic(.warning, "trailing-content-ignored",
-                "\(part) is not well-formed after its body (line \(line): \(message)); the body was read in full, the rest ignored",
-                part: part))
+        try xml.forEachChild { x throws(RegridError) in
+            guard x.isWord("body"), !bodyRead else { return false }
+            blocks = try self.parseBlocks(nesting: 0).blocks
+            bodyRead = true
+            return true
         }
-        if let trailing = xml.trailingContent {
-            diagnostics.append(Diagnostic(.warning, "trailing-content-ignored",
-                "\(part) has content after its root element (\(trailing)); ignored", part: part))
-        }
+        while try xml.next() {}   // the epilogue: comments or processing instructions at most
         if !bodyRead {
             diagnostics.append(Diagnostic(.warning, "no-body", "\(part) has no w:body; the document is empty", part: part))
         }

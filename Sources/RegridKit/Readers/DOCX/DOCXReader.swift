@@ -20,12 +20,17 @@ public struct DOCXReader: Sendable {
         var diagnostics: [Diagnostic] = []
         let main = try mainPart(of: archive, diagnostics: &diagnostics)
         let styles = styleSheet(for: main.name, in: archive, diagnostics: &diagnostics)
-        let input = try archive.open(main)
+        let input = RootBoundedInput(try archive.open(main))
         let xml = try XMLStreamReader(part: main.name, limits: limits) { buffer throws(RegridError) in
             try input.read(into: buffer)
         }
         let body = try BodyParser(xml: xml, styles: styles, limits: limits, part: main.name).parseDocument()
         diagnostics += body.diagnostics
+        let trailing = try input.finish()
+        if trailing > 0 {
+            diagnostics.append(Diagnostic(.warning, "trailing-content-ignored",
+                "\(main.name) has \(trailing) non-blank byte(s) after its root element; ignored", part: main.name))
+        }
         return Document(source: Source(name: name, kind: .docx, sha256: SHA256.hex(bytes)),
                         blocks: body.blocks, diagnostics: diagnostics)
     }

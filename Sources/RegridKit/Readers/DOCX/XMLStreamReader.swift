@@ -39,10 +39,6 @@ enum XMLNamespace: Equatable {
 /// Safe by construction: network access off, no entity substitution, no DTD loading, and any
 /// DOCTYPE is refused outright (OOXML never has one), which stops XXE, billion laughs and
 /// quadratic blow-up. Nesting deeper than ``ReaderLimits/maxXMLDepth`` is refused.
-///
-/// libxml2 runs in recovery mode only so that it keeps delivering nodes after content that
-/// follows the closed root element (a known producer bug; reported by ``trailingContent``);
-/// every other fatal error is still thrown by ``next()``.
 final class XMLStreamReader {
     enum NodeKind: Equatable {
         case startElement
@@ -67,7 +63,6 @@ final class XMLStreamReader {
         var feedError: RegridError?
         var parseMessage: String?
         var parseLine = 0
-        var trailingMessage: String?
         init(feed: @escaping Feed) { self.feed = feed }
     }
 
@@ -97,7 +92,7 @@ final class XMLStreamReader {
         self.maxDepth = limits.maxXMLDepth
         let context = Unmanaged.passRetained(Context(feed: feed))
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_RECOVER.rawValue)
+                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let read: xmlInputReadCallback = { ctx, buffer, length in
             guard let ctx, let buffer, length > 0 else { return 0 }
             let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
@@ -117,15 +112,9 @@ final class XMLStreamReader {
         let onError: xmlStructuredErrorFunc = { ctx, error in
             guard let ctx, let error else { return }
             let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            // Recovery mode keeps libxml2 going after errors, so fatal ones are recorded here and thrown by next().
-            guard context.parseMessage == nil, error.pointee.level.rawValue >= XML_ERR_FATAL.rawValue else { return }
+            guard context.parseMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
             while message.last == "\n" { message.removeLast() }
-            if error.pointee.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
-                // Content after the root element closed: the document itself is complete.
-                if context.trailingMessage == nil { context.trailingMessage = "line \(error.pointee.line): \(message)" }
-                return
-            }
             context.parseMessage = message
             context.parseLine = Int(error.pointee.line)
         }
@@ -137,10 +126,6 @@ final class XMLStreamReader {
         context.release()
     }
 
-    /// When the part has content after its root element (ignored, since the document is complete):
-    /// where and what libxml2 said about it.
-    var trailingContent: String? { context.takeUnretainedValue().trailingMessage }
-
     /// Moves to the next node. Returns false at the end of the document.
     /// - Throws: ``RegridError/malformedXML(part:line:message:)``, ``RegridError/doctypeForbidden(part:)``,
     ///   ``RegridError/limitExceeded(what:limit:)``, or the feed's own error.
@@ -148,11 +133,9 @@ final class XMLStreamReader {
         let status = xmlTextReaderRead(reader)
         let ctx = context.takeUnretainedValue()
         if let error = ctx.feedError { throw error }
-        if let message = ctx.parseMessage { throw .malformedXML(part: part, line: ctx.parseLine, message: message) }
         if status == 0 { return false }
         if status < 0 {
-            if ctx.trailingMessage != nil { return false }
-            throw .malformedXML(part: part, line: ctx.parseLine, message: "parse error")
+            throw .malformedXML(part: part, line: ctx.parseLine, message: ctx.parseMessage ?? "parse error")
         }
         let type = xmlTextReaderNodeType(reader)
         depth = Int(xmlTextReaderDepth(reader))
