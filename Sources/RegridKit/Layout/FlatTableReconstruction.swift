@@ -138,8 +138,9 @@ public struct FlatTableReconstruction: Sendable {
                 let w = spans[r][c]
                 let kind = kinds[r][c]
                 var origin = (width: w, kind: kind, row: r)
-                if kind == .empty, !allEmpty, let up = above[col], up.width == w, up.kind == .text,
-                   leftEmpty || (r < headerCount && up.row < headerCount) {
+                if kind == .empty, !allEmpty, let up = above[col], up.width == w,
+                   up.kind == .text || (up.kind == .numeric && col == 0),
+                   leftEmpty || w > 1 || (r < headerCount && up.row < headerCount) {
                     marks[r][c] = true
                     origin = up
                 }

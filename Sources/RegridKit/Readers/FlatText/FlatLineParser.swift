@@ -162,6 +162,17 @@ struct FlatLineParser {
                     break
                 }
                 if next.isBlank {
+                    if let third = after(next), startsWithTab(third), let last = cells.last,
+                       last.paragraphs.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
+                        // `→ ∅ ∅ →Y` after an empty cell: read as that cell's empty paragraphs
+                        // and a row end rather than a table end (§3.2 b). Generated files do
+                        // put tables back to back, so this is only done for an empty cell.
+                        advance(past: next)
+                        cells[cells.count - 1].paragraphs.append("")
+                        rows.append(FlatRow(cells: cells, line: rowLine))
+                        cells = []
+                        continue
+                    }
                     advance(past: next)
                     rows.append(FlatRow(cells: cells, line: rowLine))
                     cells = []
@@ -177,7 +188,7 @@ struct FlatLineParser {
         }
         if !cells.isEmpty { rows.append(FlatRow(cells: cells, line: rowLine)) }
         if !closed { reportUnterminated(startLine) }
-        return FlatTable(rows: rows, layout: .cellPerLine, line: startLine, closed: closed)
+        return FlatTable(rows: joinSplitRows(rows), layout: .cellPerLine, line: startLine, closed: closed)
     }
 
     private mutating func parseRowPerLine() -> FlatTable {
@@ -241,6 +252,43 @@ struct FlatLineParser {
         if !cells.isEmpty { rows.append(FlatRow(cells: cells, line: rowLine)) }
         if !closed { reportUnterminated(startLine) }
         return FlatTable(rows: rows, layout: .rowPerLine, line: startLine, closed: closed)
+    }
+
+    /// Ambiguity §3.2 a: `→X ∅ →Y` is a row end, or a cell X ending in an empty paragraph with
+    /// Y the next cell of the same row. Two neighbouring short rows are joined back when together
+    /// they have as many cells as the table's widest row (or as the row before or after them) and
+    /// the second one does not start like the table's first column (it starts mid-row).
+    private mutating func joinSplitRows(_ rows: [FlatRow]) -> [FlatRow] {
+        let width = rows.map(\.cells.count).max() ?? 0
+        guard width > 2, rows.count > 1 else { return rows }
+        let firstColumn = rows.filter { $0.cells.count == width }.map { CellContentKind($0.cells[0].text) }
+        let numericFirst = firstColumn.filter { $0 == .numeric }.count
+        let textFirst = firstColumn.filter { $0 == .text }.count
+        let usual: CellContentKind? = numericFirst > textFirst ? .numeric : (textFirst > numericFirst ? .text : nil)
+        var out: [FlatRow] = []
+        var i = 0
+        while i < rows.count {
+            var row = rows[i]
+            if i + 1 < rows.count, row.cells.count >= 2, row.cells.count < width, rows[i + 1].cells.count < width {
+                let next = rows[i + 1]
+                let sum = row.cells.count + next.cells.count
+                let targets = [width, out.last?.cells.count, i + 2 < rows.count ? rows[i + 2].cells.count : nil]
+                let startKind = CellContentKind(next.cells[0].text)
+                if targets.contains(sum), let usual, startKind != usual, startKind != .empty {
+                    row.cells[row.cells.count - 1].paragraphs.append("")
+                    row.cells += next.cells
+                    diagnostics.append(Diagnostic(.info, "row-joined",
+                        "the blank line before line \(next.line) read as an empty paragraph at the end of a cell, not a row end: the two short rows make one full row",
+                        line: next.line))
+                    out.append(row)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(row)
+            i += 1
+        }
+        return out
     }
 
     private mutating func reportUnterminated(_ startLine: Int) {
