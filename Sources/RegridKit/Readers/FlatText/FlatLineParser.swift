@@ -72,9 +72,7 @@ struct FlatLineParser {
 
     private func line(at offset: Int) -> Line? {
         guard offset < bytes.count else { return nil }
-        var end = offset
-        while end < bytes.count && bytes[end] != Self.newline { end += 1 }
-        return Line(start: offset, end: end)
+        return Line(start: offset, end: bytes[offset...].firstIndex(of: Self.newline) ?? bytes.count)
     }
 
     private func peek() -> Line? { line(at: pos) }

@@ -59,7 +59,7 @@ public struct FlatTextReader: Sendable {
 
     /// 1 for `一、…` / `第…章` / `第…节`, 2 for `（一）…`, nil for anything else.
     static func headingLevel(_ text: String) -> Int? {
-        guard text.count <= 40, !text.hasSuffix("。"), !text.hasSuffix("；"), !text.hasSuffix("，") else { return nil }
+        guard text.utf8.count <= 160, text.count <= 40, !text.hasSuffix("。"), !text.hasSuffix("；"), !text.hasSuffix("，") else { return nil }
         let chars = Array(text.prefix(12))
         var i = 0
         if chars.first == "第" {
