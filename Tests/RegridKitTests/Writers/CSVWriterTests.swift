@@ -1,0 +1,92 @@
+import Testing
+@testable import RegridKit
+
+@Suite("CSV writer")
+struct CSVWriterTests {
+    @Test func fixturesAreValidTables() throws {
+        try WriterFixtures.document.validate()
+    }
+
+    @Test func gridPutsMergedTextInTheTopLeftSlot() {
+        let csv = CSVWriter().text(WriterFixtures.mergedTable)
+        #expect(csv == "项目,申请人情况,,合计\r\n,自然人,法人,\r\n本年新收,12,3,15\r\n上年结转,0,,0\r\n")
+    }
+
+    @Test func fillMergedRepeatsTextInEveryCoveredSlot() {
+        let csv = CSVWriter(options: .init(fillMerged: true)).text(WriterFixtures.mergedTable)
+        #expect(csv == "项目,申请人情况,申请人情况,合计\r\n项目,自然人,法人,合计\r\n本年新收,12,3,15\r\n上年结转,0,0,0\r\n")
+    }
+
+    @Test func quotingFollowsRFC4180() {
+        let csv = CSVWriter().text(WriterFixtures.hazardTable)
+        #expect(csv == """
+            name,note,amount\r
+            "a,b","say ""hi"" <b>&</b> | pipe",12.50\r
+            =SUM(A1:A2),"line1
+            line2",007\r
+
+            """)
+        #expect(CSVWriter.field("plain 中文") == "plain 中文")
+        #expect(CSVWriter.field("cr\r\nlf") == "\"cr\r\nlf\"")
+        #expect(CSVWriter.field("") == "")
+    }
+
+    @Test func byteOrderMarkOnlyWhenAsked() {
+        let table = Table(id: "t1", rows: 1, columns: 1, cells: [Cell(row: 0, column: 0, text: "é")])
+        #expect(CSVWriter().bytes(table) == [0xC3, 0xA9, 0x0D, 0x0A])
+        #expect(CSVWriter(options: .init(byteOrderMark: true)).bytes(table) == [0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0x0D, 0x0A])
+    }
+
+    @Test func tidyGivesOneRecordPerDataCellWithHeaderPaths() {
+        let csv = CSVWriter(options: .init(shape: .tidy)).text(WriterFixtures.mergedTable)
+        #expect(csv == """
+            table,row,column,row_header,column_header,value\r
+            t1,2,1,本年新收,申请人情况 / 自然人,12\r
+            t1,2,2,本年新收,申请人情况 / 法人,3\r
+            t1,2,3,本年新收,合计,15\r
+            t1,3,1,上年结转,申请人情况,0\r
+            t1,3,3,上年结转,合计,0\r
+
+            """)
+    }
+
+    @Test func tidyInfersHeadersWhenTheModelDoesNotSay() {
+        var table = WriterFixtures.mergedTable
+        table.headerRows = 0
+        table.headerColumns = 0
+        let headers = TableHeaders(table)
+        #expect(headers.rows == 2)      // 项目 reaches down into row 1
+        #expect(headers.columns == 1)   // column 0 below the header holds labels, not numbers
+        #expect(headers.inferred)
+        let stated = CSVWriter(options: .init(shape: .tidy)).text(WriterFixtures.mergedTable)
+        #expect(CSVWriter(options: .init(shape: .tidy)).text(table) == stated)
+    }
+
+    @Test func inferenceLeavesNumericFirstColumnsAsData() {
+        let table = Table(id: "t1", rows: 3, columns: 2, cells: [
+            Cell(row: 0, column: 0, text: "year"), Cell(row: 0, column: 1, text: "count"),
+            Cell(row: 1, column: 0, text: "2019"), Cell(row: 1, column: 1, text: "4"),
+            Cell(row: 2, column: 0, text: "2020"), Cell(row: 2, column: 1, text: "5"),
+        ])
+        let headers = TableHeaders(table)
+        #expect(headers.rows == 1 && headers.columns == 0)
+        let csv = CSVWriter(options: .init(shape: .tidy)).text(table)
+        #expect(csv.contains("t1,1,0,,year,2019\r\n"))
+        #expect(csv.contains("t1,2,1,,count,5\r\n"))
+    }
+
+    @Test func oneRowTablesHaveNoHeaderRow() {
+        let table = Table(id: "t9", rows: 1, columns: 2, cells: [
+            Cell(row: 0, column: 0, text: "x"), Cell(row: 0, column: 1, text: "y"),
+        ])
+        let csv = CSVWriter(options: .init(shape: .tidy)).text(table)
+        // No header row; the text in column 0 still reads as a row label.
+        #expect(csv == "table,row,column,row_header,column_header,value\r\nt9,0,1,x,,y\r\n")
+    }
+
+    @Test func emptyTablesWriteNothingButTheTidyHeader() {
+        let table = Table(id: "t1", rows: 0, columns: 0, cells: [])
+        #expect(CSVWriter().text(table) == "")
+        #expect(CSVWriter(options: .init(shape: .tidy)).text(table) == "table,row,column,row_header,column_header,value\r\n")
+    }
+}
