@@ -67,7 +67,7 @@ public struct CSVWriter: Sendable {
     }
 
     private func grid(_ table: Table) -> String {
-        guard let map = table.slotMap() else { return "" }
+        guard let map = table.completeSlotMap() else { return "" }
         var out = ""
         for r in 0..<table.rows {
             var fields: [String] = []

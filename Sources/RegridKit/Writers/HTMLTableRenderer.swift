@@ -46,7 +46,7 @@ struct HTMLTableRenderer {
     /// The `<table>` element, each row on its own line (no blank lines, so that it stays one
     /// HTML block inside Markdown).
     func render(_ table: Table, notes: [Note], indent: String = "") -> String {
-        guard let map = table.slotMap() else {
+        guard let map = table.completeSlotMap() else {
             return indent + "<p>" + XMLEscaping.text("table \(table.id): its cells do not tile its grid") + "</p>\n"
         }
         // Notes by the index of the cell that covers their slot.

@@ -35,7 +35,7 @@ public struct MarkdownWriter: Sendable {
     }
 
     private func table(_ t: Table) -> String {
-        guard MarkdownWriter.isPipeTable(t), let map = t.slotMap() else {
+        guard MarkdownWriter.isPipeTable(t), let map = t.completeSlotMap() else {
             var html = HTMLTableRenderer(styled: false, annotations: Annotations()).render(t, notes: [])
             html.removeLast()   // the final newline; blocks are joined by blank lines
             return html

@@ -89,4 +89,25 @@ struct CSVWriterTests {
         #expect(CSVWriter().text(table) == "")
         #expect(CSVWriter(options: .init(shape: .tidy)).text(table) == "table,row,column,row_header,column_header,value\r\n")
     }
+
+    @Test func gridParsesBackToTheTableText() throws {
+        for table in [WriterFixtures.mergedTable, WriterFixtures.hazardTable] {
+            let records = try CSVParse.records(CSVWriter(options: .init(fillMerged: true)).text(table))
+            #expect(records.count == table.rows)
+            for r in 0..<table.rows {
+                #expect(records[r].count == table.columns)
+                for c in 0..<table.columns {
+                    #expect(records[r][c] == table.cell(coveringRow: r, column: c)?.text)
+                }
+            }
+        }
+    }
+
+    @Test func tidyParsesBackToOneRecordPerDataCell() throws {
+        let records = try CSVParse.records(CSVWriter(options: .init(shape: .tidy)).text(WriterFixtures.hazardTable))
+        #expect(records.first == ["table", "row", "column", "row_header", "column_header", "value"])
+        #expect(records.dropFirst().map { $0[5] } == ["say \"hi\" <b>&</b> | pipe", "12.50", "line1\nline2", "007"])
+        #expect(records.dropFirst().map { $0[3] } == ["a,b", "a,b", "=SUM(A1:A2)", "=SUM(A1:A2)"])
+        #expect(records.dropFirst().map { $0[4] } == ["note", "amount", "note", "amount"])
+    }
 }
