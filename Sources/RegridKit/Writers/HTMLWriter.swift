@@ -48,7 +48,7 @@ public struct HTMLWriter: Sendable {
                 var place = ""
                 if let line = d.line { place += " line \(line)" }
                 if let part = d.part { place += " " + XMLEscaping.text(part) }
-                out += "<li class=\"\(d.severity.rawValue)\"><code>\(XMLEscaping.text(d.code))</code>\(place): \(HTMLTableRenderer.inline(d.message))</li>\n"
+                out += "<li class=\"\(d.severity.rawValue)\"><span class=\"severity\">\(d.severity.rawValue)</span> <code>\(XMLEscaping.text(d.code))</code>\(place): \(HTMLTableRenderer.inline(d.message))</li>\n"
             }
             out += "</ul>\n</section>\n"
         }
@@ -108,6 +108,7 @@ public struct HTMLWriter: Sendable {
         aside.notes { flex: 1 1 16rem; max-width: 30rem; font-size: .85rem; border-left: 3px solid var(--line); padding-left: .9rem; }
         aside.notes ol { margin: 0; padding-left: 1.4rem; }
         aside.notes li, .document-notes li { margin: .2rem 0; }
+        .document-notes { font-size: .9rem; }
         .severity { font-size: .7rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
         li.warning .severity { color: #9a6b00; }
         li.error .severity { color: #b3261e; }

@@ -76,8 +76,9 @@ struct HTMLWriterTests {
         if let aside, let table, let next {
             #expect(table.upperBound < aside.lowerBound && aside.upperBound < next.lowerBound)
         }
-        // A table without notes gets no aside.
-        #expect(page.components(separatedBy: "<aside").count == 2)
+        // t1 and t2 have notes; t3, without, gets no aside.
+        #expect(page.components(separatedBy: "<aside").count == 3)
+        #expect(page.contains("<td class=\"mark-warning\" title=\"amount 007 is not a number\">007<a class=\"ref warning\" href=\"#t2-n1\">1</a></td>"))
     }
 
     @Test func nestedTablesRenderInsideTheirCell() {

@@ -36,7 +36,8 @@ enum WriterFixtures {
         Cell(row: 2, column: 0, text: "=SUM(A1:A2)"),
         Cell(row: 2, column: 1, text: "line1\nline2"),
         Cell(row: 2, column: 2, text: "007"),
-    ], headerRows: 1)
+    ], headerRows: 1,
+       diagnostics: [Diagnostic(.warning, "check-failed", "amount 007 is not a number", cell: (2, 2))])
 
     /// A document with a heading, a paragraph, both tables and a nested table.
     static var document: Document {
