@@ -32,8 +32,10 @@ struct Convert: ParsableCommand {
     @Flag(name: .customLong("bom"), help: "CSV: start with a UTF-8 byte order mark (for Excel on Windows).")
     var byteOrderMark = false
 
+    @OptionGroup var layouts: LayoutOptions
+
     func run() throws {
-        let document = try CLIInput.read(file)
+        let document = try CLILayouts.resolver(layouts).resolve(CLIInput.read(file))
         let options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
         let files: [OutputFile]
         do {
