@@ -6,7 +6,8 @@
 /// with `w:gridSpan` for its width and `w:vMerge w:val="restart"` in its first row, then an
 /// empty `w:tc` with `w:vMerge` (continue) and the same `w:gridSpan` in each row below; header
 /// rows marked `w:tblHeader` (repeated on every page) with bold text; a cell's lines as
-/// paragraphs; a cell holding blocks (a nested table) written as those blocks. Synthetic cells
+/// paragraphs (or line breaks, where a paragraph would not read back the same: see
+/// ``cellParagraphs(_:)``); a cell holding blocks (a nested table) written as those blocks. Synthetic cells
 /// (slots the source left empty) at the start or end of a row go back to `w:gridBefore` /
 /// `w:gridAfter`, so they read back as synthetic.
 public struct DOCXWriter: Sendable {
@@ -117,7 +118,28 @@ public struct DOCXWriter: Sendable {
             if case .table = blocks[blocks.count - 1] { out += "<w:p/>" }
             return
         }
-        let lines = cell.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for line in lines { out += paragraph(String(line), bold: header) }
+        for text in DOCXWriter.cellParagraphs(cell.text) { out += paragraph(text, bold: header) }
+    }
+
+    /// A cell's text cut into paragraphs at its line breaks, except where a paragraph break
+    /// would lose something when read back (readers trim each paragraph and skip empty ones):
+    /// next to an empty line or to whitespace, the line break stays inside the paragraph (`w:br`).
+    static func cellParagraphs(_ text: String) -> [String] {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        var paragraphs: [String] = []
+        var current = lines.first ?? ""
+        for line in lines.dropFirst() {
+            let clean = !current.isEmpty && !line.isEmpty
+                && !(current.last?.isWhitespace ?? true) && !(line.first?.isWhitespace ?? true)
+                && !current.hasSuffix("\n")
+            if clean {
+                paragraphs.append(current)
+                current = line
+            } else {
+                current += "\n" + line
+            }
+        }
+        paragraphs.append(current)
+        return paragraphs
     }
 }

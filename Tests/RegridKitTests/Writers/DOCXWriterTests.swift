@@ -83,3 +83,14 @@ struct DOCXWriterTests {
         #expect(back.blocks == [.paragraph(Paragraph(text: "abc"))])
     }
 }
+
+@Suite("DOCX cell paragraphs")
+struct DOCXCellParagraphTests {
+    @Test func lineBreaksBecomeParagraphsOnlyWhereTheyReadBackTheSame() {
+        #expect(DOCXWriter.cellParagraphs("a\nb") == ["a", "b"])
+        #expect(DOCXWriter.cellParagraphs("") == [""])
+        #expect(DOCXWriter.cellParagraphs("or \nE. coli") == ["or \nE. coli"])
+        #expect(DOCXWriter.cellParagraphs("a\n b\nc") == ["a\n b", "c"])
+        #expect(DOCXWriter.cellParagraphs("Data\n\nNext\nLast") == ["Data\n\nNext", "Last"])
+    }
+}
