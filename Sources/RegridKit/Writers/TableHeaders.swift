@@ -36,7 +36,7 @@ public struct TableHeaders: Equatable, Sendable {
         self.inferred = inferred
     }
 
-    /// The column header path of a data cell: texts of the cells in the header rows whose
+    /// The column header path of a data cell: texts (as ``label(_:)``) of the cells in the header rows whose
     /// columns contain all of `cell`'s columns (those overlapping them when none contains them
     /// all), top to bottom, each header cell once, empty texts left out.
     public func columnPath(for cell: Cell, in table: Table) -> [String] {
@@ -68,7 +68,25 @@ public struct TableHeaders: Equatable, Sendable {
             chosen = headers.filter { $0[keyPath: start] < last && first < $0[keyPath: start] + $0[keyPath: length] }
         }
         return chosen.sorted { ($0[keyPath: order], $0[keyPath: start]) < ($1[keyPath: order], $1[keyPath: start]) }
-            .map(\.text).filter { !$0.isEmpty }
+            .map { label($0.text) }.filter { !$0.isEmpty }
+    }
+
+    /// A header text on one line, as a path part: a line break between two CJK characters
+    /// (a heading wrapped in a narrow column, `商业\n企业`) is dropped, any other becomes a space.
+    public static func label(_ text: String) -> String {
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        var out = ""
+        for line in lines {
+            if let last = out.last, let first = line.first, !(isCJK(last) && isCJK(first)) { out += " " }
+            out += line
+        }
+        return out
+    }
+
+    private static func isCJK(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFFEF).contains(v)
+            || (0xAC00...0xD7AF).contains(v) || (0x20000...0x2FA1F).contains(v)
     }
 
     private static func inferRows(_ table: Table) -> Int {
@@ -106,5 +124,11 @@ public struct TableHeaders: Equatable, Sendable {
         let filled = cells.filter { !$0.text.isEmpty }
         let numeric = filled.filter { NumberText($0.text) != nil }.count
         return !filled.isEmpty && numeric * 2 < filled.count
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSpaces() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -110,4 +110,11 @@ struct CSVWriterTests {
         #expect(records.dropFirst().map { $0[3] } == ["a,b", "a,b", "=SUM(A1:A2)", "=SUM(A1:A2)"])
         #expect(records.dropFirst().map { $0[4] } == ["note", "amount", "note", "amount"])
     }
+
+    @Test func headerLabelsAreOneLine() {
+        #expect(TableHeaders.label("商业\n企业") == "商业企业")
+        #expect(TableHeaders.label("Total\nsamples ") == "Total samples")
+        #expect(TableHeaders.label("2020年\nTotal") == "2020年 Total")
+        #expect(TableHeaders.label("\n") == "")
+    }
 }
