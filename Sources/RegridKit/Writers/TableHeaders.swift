@@ -40,15 +40,18 @@ public struct TableHeaders: Equatable, Sendable {
     /// columns contain all of `cell`'s columns (those overlapping them when none contains them
     /// all), top to bottom, each header cell once, empty texts left out.
     public func columnPath(for cell: Cell, in table: Table) -> [String] {
-        let headers = table.cells.filter { $0.row < rows && $0.column >= columns }
+        let headers = table.cells.filter { $0.row < rows && $0.column + $0.colSpan > columns }
         return TableHeaders.path(headers, from: cell.column, span: cell.colSpan,
                                  start: \.column, length: \.colSpan, order: \.row)
     }
 
+    /// (A header cell counts when it reaches over a data column, even if it starts over the
+    /// header columns, like a title row spanning the whole table.)
+    ///
     /// The row header path of a data cell: texts of the cells in the header columns whose rows
     /// contain all of `cell`'s rows (or overlap them), left to right, each once, empty left out.
     public func rowPath(for cell: Cell, in table: Table) -> [String] {
-        let headers = table.cells.filter { $0.column < columns && $0.row >= rows }
+        let headers = table.cells.filter { $0.column < columns && $0.row + $0.rowSpan > rows }
         return TableHeaders.path(headers, from: cell.row, span: cell.rowSpan,
                                  start: \.row, length: \.rowSpan, order: \.column)
     }

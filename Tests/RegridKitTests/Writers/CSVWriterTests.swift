@@ -117,4 +117,18 @@ struct CSVWriterTests {
         #expect(TableHeaders.label("2020年\nTotal") == "2020年 Total")
         #expect(TableHeaders.label("\n") == "")
     }
+
+    @Test func aTitleRowSpanningTheHeaderColumnsJoinsEveryColumnPath() {
+        let table = Table(id: "t1", rows: 3, columns: 3, cells: [
+            Cell(row: 0, column: 0, colSpan: 3, text: "第二十条 第(一)项"),
+            Cell(row: 1, column: 0, text: "信息内容"), Cell(row: 1, column: 1, text: "本年新\n制作数量"), Cell(row: 1, column: 2, text: "总数"),
+            Cell(row: 2, column: 0, text: "规章"), Cell(row: 2, column: 1, text: "0"), Cell(row: 2, column: 2, text: "16"),
+        ], headerRows: 2, headerColumns: 1)
+        #expect(CSVWriter(options: .init(shape: .tidy)).text(table) == """
+            table,row,column,row_header,column_header,value\r
+            t1,2,1,规章,第二十条 第(一)项 / 本年新制作数量,0\r
+            t1,2,2,规章,第二十条 第(一)项 / 总数,16\r
+
+            """)
+    }
 }
