@@ -37,7 +37,8 @@ public struct CSVWriter: Sendable {
     public var options: Options
     public init(options: Options = Options()) { self.options = options }
 
-    /// The table as CSV text (without byte order mark).
+    /// The table as CSV text (without byte order mark); empty for a table whose cells do not
+    /// tile its grid (``WriterRegistry`` refuses such documents before any writer runs).
     public func text(_ table: Table) -> String {
         switch options.shape {
         case .grid: return grid(table)

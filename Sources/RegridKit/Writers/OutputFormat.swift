@@ -41,10 +41,16 @@ public struct OutputFile: Equatable, Sendable {
 public enum WriterRegistry {
     /// The document written in `format`.
     /// - Returns: one file, or for CSV one file per table (none when the document has no table).
-    /// - Throws: ``RegridError`` from the writer (a table too large for a sheet, a broken grid, a
-    ///   failed zip).
+    /// - Throws: ``RegridError/output(_:)`` for a document whose tables break the grid rules
+    ///   (checked first, for every format), or the writer's error (a table too large for a
+    ///   sheet, a failed zip).
     public static func write(_ document: Document, as format: OutputFormat,
                              options: WriteOptions = WriteOptions()) throws(RegridError) -> [OutputFile] {
+        do {
+            try document.validate()
+        } catch {
+            throw .output("the document breaks the grid rules (\(error.description)); nothing written")
+        }
         let stem = self.stem(of: document.source.name)
         let name = stem + "." + format.fileExtension
         switch format {

@@ -84,4 +84,24 @@ struct WriterRegistryTests {
         let deep = "{\"format\": \"regrid.document\", \"version\": 1, \"source\": {\"name\": \"a\", \"kind\": \"docx\"}, \"diagnostics\": [], \"blocks\": [\(nested)]}"
         #expect(throws: RegridError.limitExceeded(what: "nested tables", limit: ReaderLimits.default.maxTableNesting)) { try read(deep) }
     }
+
+    @Test func brokenDocumentsAreRefusedForEveryFormat() {
+        let broken = Table(id: "t4", rows: 2, columns: 1, cells: [Cell(row: 0, column: 0, text: "x")])
+        let doc = Document(source: Source(name: "b.docx", kind: .docx), blocks: [.table(broken)])
+        for format in OutputFormat.allCases {
+            #expect(throws: RegridError.output("the document breaks the grid rules (table t4: slot [1, 0] is not covered by any cell); nothing written")) {
+                try WriterRegistry.write(doc, as: format)
+            }
+        }
+    }
+
+    @Test func outputIsDeterministic() throws {
+        for format in OutputFormat.allCases {
+            #expect(try WriterRegistry.write(WriterFixtures.document, as: format) == WriterRegistry.write(WriterFixtures.document, as: format))
+        }
+        // Zip entries carry the fixed DOS epoch, not the time of writing: the local header's
+        // modification time (offset 10) is 00:00 and its date (offset 12) 1980-01-01.
+        let xlsx = try WriterRegistry.write(WriterFixtures.document, as: .xlsx)[0].bytes
+        #expect(Array(xlsx[10..<14]) == [0x00, 0x00, 0x21, 0x00])
+    }
 }
