@@ -15,6 +15,7 @@ public enum Regrid {
     ///   - options: limits and reader options.
     /// - Throws: ``RegridError`` with a message for people.
     public static func read(bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws(RegridError) -> Document {
+        if DocumentJSONReader.recognizes(bytes) { return try DocumentJSONReader(limits: options.limits).read(bytes: bytes, name: name) }
         switch InputFormat.detect(bytes) {
         case .empty:
             throw .emptyInput
