@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +27,15 @@ let package = Package(
             name: "RegridKit",
             dependencies: ["CLibXML2", "CLibZip"]
         ),
+        .target(
+            name: "RegridBatch",
+            dependencies: ["RegridKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "RegridCLI",
             dependencies: [
                 "RegridKit",
+                "RegridBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +43,10 @@ let package = Package(
             name: "RegridKitTests",
             dependencies: ["RegridKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RegridBatchTests",
+            dependencies: ["RegridBatch", "RegridKit"]
         ),
     ]
 )

@@ -1,0 +1,46 @@
+import Foundation
+import RegridKit
+
+/// Everything a batch run needs to know.
+public struct BatchOptions: Sendable {
+    /// Files, folders and zip archives of documents.
+    public var inputs: [String]
+    /// Where outputs and the catalog go.
+    public var outputDirectory: String
+    /// The formats each document is written in (at least one).
+    public var formats: [OutputFormat]
+    /// How many documents are converted at once.
+    public var jobs: Int
+    /// This run's share of the documents.
+    public var shard: Shard
+    /// Convert documents again even when the catalog has them done with the same content and options.
+    public var force: Bool
+    public var readOptions: ReadOptions
+
+    public init(inputs: [String], outputDirectory: String, formats: [OutputFormat] = [.json],
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .all,
+                force: Bool = false, readOptions: ReadOptions = ReadOptions()) {
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.formats = formats
+        self.jobs = max(1, jobs)
+        self.shard = shard
+        self.force = force
+        self.readOptions = readOptions
+    }
+
+    /// `DIR/catalog.sqlite`, or `DIR/catalog-I-of-N.sqlite` for a shard, so that every shard can
+    /// share one output folder and `regrid catalog merge` joins their catalogs afterwards.
+    public var catalogPath: String {
+        let name = shard.count == 1 ? "catalog.sqlite" : "catalog-\(shard.index)-of-\(shard.count).sqlite"
+        return URL(fileURLWithPath: outputDirectory).appendingPathComponent(name).path
+    }
+
+    /// A hash of everything that shapes a document's outputs: the Regrid version, the formats and
+    /// the read options. A document done under another hash is converted again.
+    public var optionsHash: String {
+        let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
+        let text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
+        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+    }
+}
