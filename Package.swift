@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegridBatchTests",
-            dependencies: ["RegridBatch", "RegridKit"]
+            dependencies: ["RegridBatch", "RegridKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
