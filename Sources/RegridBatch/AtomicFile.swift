@@ -19,17 +19,8 @@ enum AtomicFile {
         let temporary = temporaryPath(for: path)
         do {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard fileManager.createFile(atPath: temporary, contents: nil) else {
-                throw RegridError.output("\(path): cannot create \(temporary)")
-            }
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            do {
-                try handle.write(contentsOf: bytes)
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
+            // A plain (non-atomic) write of the temporary file; the rename below is the atomic step.
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
             if rename(temporary, path) != 0 {
                 throw RegridError.output("\(path): rename failed: \(String(cString: strerror(errno)))")
             }
