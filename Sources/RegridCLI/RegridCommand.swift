@@ -8,7 +8,7 @@ struct RegridCommand: ParsableCommand {
         commandName: "regrid",
         abstract: "Turn DOCX files and flattened text exports into clean, structured tables.",
         version: Regrid.version,
-        subcommands: [Convert.self, Batch.self, CatalogCommand.self],
+        subcommands: [Convert.self, Extract.self, Check.self, Batch.self, CatalogCommand.self],
         defaultSubcommand: nil
     )
 
