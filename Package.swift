@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RegridBatchTests",
-            dependencies: ["RegridBatch", "RegridKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RegridBatch", "RegridKit", "RegridFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -16,10 +16,13 @@ public struct BatchOptions: Sendable {
     /// Convert documents again even when the catalog has them done with the same content and options.
     public var force: Bool
     public var readOptions: ReadOptions
+    /// Known layouts applied to every document (``LayoutResolver/standard(extra:)`` for the built-in
+    /// ones); their figures and checks go into the catalog. Nil: no layout analysis.
+    public var layouts: LayoutResolver?
 
     public init(inputs: [String], outputDirectory: String, formats: [OutputFormat] = [.json],
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .all,
-                force: Bool = false, readOptions: ReadOptions = ReadOptions()) {
+                force: Bool = false, readOptions: ReadOptions = ReadOptions(), layouts: LayoutResolver? = nil) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
@@ -27,6 +30,7 @@ public struct BatchOptions: Sendable {
         self.shard = shard
         self.force = force
         self.readOptions = readOptions
+        self.layouts = layouts
     }
 
     /// `DIR/catalog.sqlite`, or `DIR/catalog-I-of-N.sqlite` for a shard, so that every shard can
@@ -36,11 +40,18 @@ public struct BatchOptions: Sendable {
         return URL(fileURLWithPath: outputDirectory).appendingPathComponent(name).path
     }
 
-    /// A hash of everything that shapes a document's outputs: the Regrid version, the formats and
-    /// the read options. A document done under another hash is converted again.
+    /// A hash of everything that shapes a document's outputs and catalog row: the Regrid version,
+    /// the formats, the read options and the layout templates. A document done under another hash
+    /// is converted again.
     public var optionsHash: String {
         let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
-        let text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
+        var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
+        if let layouts {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let templates = (try? encoder.encode(layouts.templates)).map { String(decoding: $0, as: UTF8.self) }
+            text += "layouts \(layouts.minimumConfidence) \(templates ?? layouts.templates.map(\.id).description)\n"
+        }
         return String(SHA256.hex(Array(text.utf8)).prefix(16))
     }
 }

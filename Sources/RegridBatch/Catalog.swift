@@ -55,6 +55,8 @@ public final class Catalog: Sendable {
                 t.column("error", .text)
                 t.column("reader", .text)
                 t.column("layout", .text)
+                t.column("agency", .text)
+                t.column("year", .integer)
                 t.column("table_count", .integer)
                 t.column("checks", .text)
                 t.column("checks_failed", .integer)

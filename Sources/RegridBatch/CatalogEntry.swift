@@ -25,14 +25,17 @@ public struct CatalogEntry: Codable, Equatable, Sendable, FetchableRecord, Persi
     public var error: String?
     /// The reader that produced the document (`docx`, `flat-text`, …).
     public var reader: String?
-    /// The known layout found, when one matched (e.g. `2019`); nil when none or not analysed.
+    /// The known layout found, when one matched (e.g. `cn-gov-disclosure-2019`); nil when none or not analysed.
     public var layout: String?
+    /// The agency and year of an annual report, from its title (nil when not found).
+    public var agency: String?
+    public var year: Int?
     public var tableCount: Int?
-    /// Check results as a JSON array, when the document's layout has rules.
+    /// Check results as a JSON array (as `regrid extract` writes them), when the document's layout has rules.
     public var checks: String?
     /// How many checks failed (nil when there were none to run).
     public var checksFailed: Int?
-    /// Extracted figures as a JSON array, when the document's layout has figures.
+    /// Extracted figures as a JSON array (as `regrid extract` writes them), when the document's layout has figures.
     public var figures: String?
     /// Output files, relative to the output folder.
     public var outputs: [String]
@@ -47,7 +50,7 @@ public struct CatalogEntry: Codable, Equatable, Sendable, FetchableRecord, Persi
     public var convertedAt: Date
 
     public init(sourcePath: String, sha256: String?, byteCount: Int?, status: Status, error: String? = nil,
-                reader: String? = nil, layout: String? = nil, tableCount: Int? = nil, checks: String? = nil,
+                reader: String? = nil, layout: String? = nil, agency: String? = nil, year: Int? = nil, tableCount: Int? = nil, checks: String? = nil,
                 checksFailed: Int? = nil, figures: String? = nil, outputs: [String] = [],
                 readMs: Double = 0, convertMs: Double = 0, writeMs: Double = 0, totalMs: Double = 0,
                 optionsHash: String, regridVersion: String, convertedAt: Date = Date()) {
@@ -58,6 +61,8 @@ public struct CatalogEntry: Codable, Equatable, Sendable, FetchableRecord, Persi
         self.error = error
         self.reader = reader
         self.layout = layout
+        self.agency = agency
+        self.year = year
         self.tableCount = tableCount
         self.checks = checks
         self.checksFailed = checksFailed
@@ -80,7 +85,7 @@ public struct CatalogEntry: Codable, Equatable, Sendable, FetchableRecord, Persi
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case sourcePath = "source_path", sha256, byteCount = "byte_count", status, error, reader, layout
+        case sourcePath = "source_path", sha256, byteCount = "byte_count", status, error, reader, layout, agency, year
         case tableCount = "table_count", checks, checksFailed = "checks_failed", figures, outputs
         case readMs = "read_ms", convertMs = "convert_ms", writeMs = "write_ms", totalMs = "total_ms"
         case optionsHash = "options_hash", regridVersion = "regrid_version", convertedAt = "converted_at"

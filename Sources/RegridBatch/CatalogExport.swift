@@ -6,19 +6,20 @@ import RegridKit
 public enum CatalogExport {
     /// Column names of ``documentsTable(_:)``.
     public static let documentColumns = [
-        "source_path", "status", "error", "reader", "layout", "table_count", "checks_failed", "sha256",
+        "source_path", "status", "error", "reader", "layout", "agency", "year", "table_count", "checks_failed", "sha256",
         "byte_count", "outputs", "read_ms", "convert_ms", "write_ms", "total_ms", "converted_at",
         "regrid_version", "options_hash",
     ]
 
     /// Column names of ``figuresTable(_:)``.
-    public static let figureColumns = ["source_path", "layout", "table", "row", "column", "value", "text"]
+    public static let figureColumns = ["source_path", "layout", "agency", "year", "table", "row", "column", "value", "text"]
 
     /// One header row, then one row per catalog entry.
     public static func documentsTable(_ entries: [CatalogEntry]) -> Table {
         let rows = entries.map { e -> [String] in
             [
-                e.sourcePath, e.status.rawValue, e.error ?? "", e.reader ?? "", e.layout ?? "",
+                e.sourcePath, e.status.rawValue, e.error ?? "", e.reader ?? "", e.layout ?? "", e.agency ?? "",
+                e.year.map(String.init) ?? "",
                 e.tableCount.map(String.init) ?? "", e.checksFailed.map(String.init) ?? "", e.sha256 ?? "",
                 e.byteCount.map(String.init) ?? "", e.outputs.joined(separator: "; "),
                 milliseconds(e.readMs), milliseconds(e.convertMs), milliseconds(e.writeMs), milliseconds(e.totalMs),
@@ -42,7 +43,8 @@ public enum CatalogExport {
             }
             for figure in figures {
                 rows.append([
-                    entry.sourcePath, entry.layout ?? "", text(figure["table"]), text(figure["row"]),
+                    entry.sourcePath, entry.layout ?? "", entry.agency ?? "", entry.year.map(String.init) ?? "",
+                    text(figure["table"]), text(figure["row"]),
                     text(figure["column"]), text(figure["value"]), text(figure["text"]),
                 ])
             }

@@ -57,7 +57,8 @@ final class DocumentConverter {
         let convertStart = DispatchTime.now()
         let document: Document
         do {
-            document = try Regrid.read(bytes: bytes, name: ref.displayName, options: options.readOptions)
+            let read = try Regrid.read(bytes: bytes, name: ref.displayName, options: options.readOptions)
+            document = options.layouts?.resolve(read) ?? read
         } catch {
             entry.status = DocumentConverter.isUnsupported(error) ? .skipped : .failed
             entry.error = error.description
@@ -68,8 +69,10 @@ final class DocumentConverter {
         }
         entry.reader = document.source.kind.rawValue
         entry.tableCount = document.tables.count
-        let analysis = DocumentAnalysis.of(document)
+        let analysis = DocumentAnalysis.of(document, layouts: options.layouts)
         entry.layout = analysis.layout
+        entry.agency = analysis.agency
+        entry.year = analysis.year
         entry.checks = analysis.checks
         entry.checksFailed = analysis.checksFailed
         entry.figures = analysis.figures

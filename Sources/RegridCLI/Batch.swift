@@ -36,6 +36,8 @@ struct Batch: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    @OptionGroup var layouts: LayoutOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         do throws(RegridError) {
@@ -47,10 +49,12 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
+        let resolver = try CLILayouts.resolver(layouts, exitCode: 2)
         let options: BatchOptions
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try RegridBatch.OutputFormat.parseList(formats),
-                                   jobs: jobs, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force)
+                                   jobs: jobs, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
+                                   layouts: resolver)
         } catch {
             throw ValidationError(error.description)
         }

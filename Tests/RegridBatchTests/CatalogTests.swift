@@ -6,9 +6,9 @@ import Testing
 @Suite("Catalog")
 struct CatalogTests {
     static func entry(_ path: String, status: CatalogEntry.Status = .ok, at seconds: Double,
-                      figures: String? = nil, layout: String? = nil) -> CatalogEntry {
+                      figures: String? = nil, layout: String? = nil, agency: String? = nil, year: Int? = nil) -> CatalogEntry {
         CatalogEntry(sourcePath: path, sha256: SHA256.hex(Array(path.utf8)), byteCount: 10, status: status,
-                     error: status == .ok ? nil : "broken", reader: "docx", layout: layout, tableCount: 2,
+                     error: status == .ok ? nil : "broken", reader: "docx", layout: layout, agency: agency, year: year, tableCount: 2,
                      figures: figures, outputs: [path + ".json"], readMs: 1, convertMs: 2, writeMs: 3, totalMs: 6,
                      optionsHash: "h", regridVersion: Regrid.version, convertedAt: Date(timeIntervalSince1970: seconds))
     }
@@ -84,14 +84,14 @@ struct CatalogTests {
             [{"table": "applications", "row": ["三、本年度办理结果", "（一）予以公开"], "column": ["申请人情况", "自然人"], "value": 12, "text": "12"},
              {"table": "proactive", "row": [], "column": ["本年新制作数量"], "value": 0.5, "text": "0.5万元"}]
             """
-        let rows = [Self.entry("a.docx", at: 0, figures: figures, layout: "2019"), Self.entry("b.docx", at: 0),
+        let rows = [Self.entry("a.docx", at: 0, figures: figures, layout: "2019", agency: "某市", year: 2020), Self.entry("b.docx", at: 0),
                     Self.entry("c.docx", at: 0, figures: "[]", layout: "2021")]
         let table = try CatalogExport.figuresTable(rows)
         try table.validate()
         #expect(table.rows == 3)
         let texts = (1..<3).map { r in (0..<table.columns).map { table.cell(coveringRow: r, column: $0)?.text ?? "?" } }
-        #expect(texts[0] == ["a.docx", "2019", "applications", "三、本年度办理结果 / （一）予以公开", "申请人情况 / 自然人", "12", "12"])
-        #expect(texts[1] == ["a.docx", "2019", "proactive", "", "本年新制作数量", "0.5", "0.5万元"])
+        #expect(texts[0] == ["a.docx", "2019", "某市", "2020", "applications", "三、本年度办理结果 / （一）予以公开", "申请人情况 / 自然人", "12", "12"])
+        #expect(texts[1] == ["a.docx", "2019", "某市", "2020", "proactive", "", "本年新制作数量", "0.5", "0.5万元"])
 
         #expect(throws: RegridError.self) { try CatalogExport.figuresTable([Self.entry("d.docx", at: 0, figures: "{not json")]) }
     }

@@ -65,7 +65,7 @@ struct KillResumeTests {
         let files = fx.files(under: "out").filter { !$0.hasPrefix("catalog.sqlite") }
         #expect(Set(files) == outputs)
         #expect(!files.contains { $0.hasSuffix(".partial") || ($0 as NSString).lastPathComponent.hasPrefix(".") })
-        let expected = JSONWriter().write(try Regrid.read(bytes: docx, name: "report0.docx"))
+        let expected = JSONWriter().write(try LayoutResolver.standard().resolve(Regrid.read(bytes: docx, name: "report0.docx")))
         for row in after {
             let text = try String(contentsOfFile: fx.path("out/" + row.outputs[0]), encoding: .utf8)
             let name = (row.sourcePath as NSString).lastPathComponent
