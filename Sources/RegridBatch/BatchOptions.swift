@@ -8,7 +8,7 @@ public struct BatchOptions: Sendable {
     /// Where outputs and the catalog go.
     public var outputDirectory: String
     /// The formats each document is written in (at least one).
-    public var formats: [OutputFormat]
+    public var formats: [BatchFormat]
     /// How many documents are converted at once.
     public var jobs: Int
     /// This run's share of the documents.
@@ -20,7 +20,7 @@ public struct BatchOptions: Sendable {
     /// ones); their figures and checks go into the catalog. Nil: no layout analysis.
     public var layouts: LayoutResolver?
 
-    public init(inputs: [String], outputDirectory: String, formats: [OutputFormat] = [.json],
+    public init(inputs: [String], outputDirectory: String, formats: [BatchFormat] = [.json],
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .all,
                 force: Bool = false, readOptions: ReadOptions = ReadOptions(), layouts: LayoutResolver? = nil) {
         self.inputs = inputs

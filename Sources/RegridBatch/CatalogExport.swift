@@ -2,7 +2,7 @@ import Foundation
 import RegridKit
 
 /// The catalog as one table: one row per document, or one row per extracted figure.
-/// The table goes through the same writers as documents (``OutputFormat``).
+/// The table goes through the same writers as documents (``BatchFormat``).
 public enum CatalogExport {
     /// Column names of ``documentsTable(_:)``.
     public static let documentColumns = [

@@ -21,7 +21,7 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: "The output folder (created if needed).")
     var out: String
 
-    @Option(name: [.customShort("t"), .customLong("to")], help: "Output formats, comma-separated: \(RegridBatch.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: [.customShort("t"), .customLong("to")], help: "Output formats, comma-separated: \(BatchFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var formats: String = "json"
 
     @Option(name: .long, help: "Documents converted at once (default: the number of cores).")
@@ -41,7 +41,7 @@ struct Batch: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         do throws(RegridError) {
-            _ = try RegridBatch.OutputFormat.parseList(formats)
+            _ = try BatchFormat.parseList(formats)
             if let shard { _ = try Shard(parsing: shard) }
         } catch {
             throw ValidationError(error.description)
@@ -52,7 +52,7 @@ struct Batch: ParsableCommand {
         let resolver = try CLILayouts.resolver(layouts, exitCode: 2)
         let options: BatchOptions
         do throws(RegridError) {
-            options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try RegridBatch.OutputFormat.parseList(formats),
+            options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),
                                    jobs: jobs, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
                                    layouts: resolver)
         } catch {

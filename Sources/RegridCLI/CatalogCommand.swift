@@ -45,7 +45,7 @@ struct CatalogCommand: ParsableCommand {
         @Argument(help: "The catalog (DIR/catalog.sqlite).")
         var catalog: String
 
-        @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: \(RegridBatch.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: \(BatchFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: String = "json"
 
         @Flag(name: .long, help: "One row per extracted figure of every document instead of one per document.")
@@ -56,7 +56,7 @@ struct CatalogCommand: ParsableCommand {
 
         func validate() throws {
             do {
-                guard try RegridBatch.OutputFormat.parseList(format).count == 1 else {
+                guard try BatchFormat.parseList(format).count == 1 else {
                     throw ValidationError("catalog export writes one format at a time")
                 }
             } catch let error as RegridError {
@@ -71,7 +71,7 @@ struct CatalogCommand: ParsableCommand {
                 let table = figures ? try CatalogExport.figuresTable(entries) : CatalogExport.documentsTable(entries)
                 let document = Document(source: Source(name: (catalog as NSString).lastPathComponent, kind: .docx),
                                         blocks: [.table(table)])
-                let files = try RegridBatch.OutputFormat.parseList(format)[0].render(document)
+                let files = try BatchFormat.parseList(format)[0].render(document)
                 try CLIOutput.write(files.flatMap(\.bytes), to: output)
             } catch let error as RegridError {
                 FileHandle.standardError.write(Data("regrid: \(error.description)\n".utf8))

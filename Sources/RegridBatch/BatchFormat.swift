@@ -1,9 +1,9 @@
 import Foundation
 import RegridKit
 
-/// The output formats a batch (and `catalog export`) can write. The one place that maps a
-/// format to its writer: add a case and its lines in ``render(_:)`` when a writer lands.
-public enum OutputFormat: String, CaseIterable, Sendable {
+/// The output formats a batch (and `catalog export`) can write. The one place in batches that
+/// maps a format to its writer: when the writers' own registry lands, this delegates to it.
+public enum BatchFormat: String, CaseIterable, Sendable {
     case json
 
     /// One file of a rendered document.
@@ -23,11 +23,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// Parses a comma-separated list such as `json,csv` (order kept, duplicates dropped).
     /// - Throws: ``RegridError/invalidInput(_:)`` naming an unknown format and the known ones.
-    public static func parseList(_ text: String) throws(RegridError) -> [OutputFormat] {
-        var formats: [OutputFormat] = []
+    public static func parseList(_ text: String) throws(RegridError) -> [BatchFormat] {
+        var formats: [BatchFormat] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let format = OutputFormat(rawValue: name) else {
-                let known = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let format = BatchFormat(rawValue: name) else {
+                let known = BatchFormat.allCases.map(\.rawValue).joined(separator: ", ")
                 throw .invalidInput("unknown output format '\(name)' (known: \(known))")
             }
             if !formats.contains(format) { formats.append(format) }
