@@ -8,7 +8,7 @@ public enum BatchFormat: String, CaseIterable, Sendable {
 
     /// One file of a rendered document.
     public struct File: Equatable, Sendable {
-        /// Appended to the output stem after a dot: `json`, or `t2.csv` for a per-table format.
+        /// Appended to the output stem: `.json`, or `-t2.csv` for a per-table format.
         public var suffix: String
         public var bytes: [UInt8]
     }
@@ -17,7 +17,7 @@ public enum BatchFormat: String, CaseIterable, Sendable {
     public func render(_ document: Document) throws(RegridError) -> [File] {
         switch self {
         case .json:
-            return [File(suffix: "json", bytes: Array(JSONWriter().write(document).utf8))]
+            return [File(suffix: ".json", bytes: Array(JSONWriter().write(document).utf8))]
         }
     }
 

@@ -130,7 +130,7 @@ final class DocumentConverter {
         var written: [String] = []
         for format in options.formats {
             for file in try format.render(document) {
-                let relative = stem + "." + file.suffix
+                let relative = stem + file.suffix
                 try AtomicFile.write(file.bytes, to: folder.appendingPathComponent(relative).path)
                 written.append(relative)
             }
