@@ -1,4 +1,3 @@
-import Foundation
 import RegridKit
 
 /// What the catalog records about a converted document beyond its tables: the known layout
@@ -34,16 +33,9 @@ public struct DocumentAnalysis: Equatable, Sendable {
         let report = DisclosureExtractor(templates: layouts.templates).extract(document)
         guard let version = report.layout else { return DocumentAnalysis(layout: anyLayout) }
         // The figures and checks exactly as `regrid extract` writes them.
-        let record = try? JSONSerialization.jsonObject(with: Data(DisclosureJSONWriter().write(report).utf8)) as? [String: Any]
+        let writer = DisclosureJSONWriter()
         return DocumentAnalysis(layout: "\(DisclosureExtractor.family)-\(version)", agency: report.agency, year: report.year,
-                                checks: record.flatMap { json($0["checks"]) }, checksFailed: report.failures.count,
-                                figures: record.flatMap { json($0["figures"]) })
-    }
-
-    private static func json(_ value: Any?) -> String? {
-        guard let value, JSONSerialization.isValidJSONObject(value),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
+                                checks: writer.checks(report), checksFailed: report.failures.count,
+                                figures: writer.figures(report))
     }
 }

@@ -59,7 +59,7 @@ struct BatchFixtures {
     /// The standard mixed folder `in/`: what each source path must end as.
     /// good docs (ok), a truncated DOCX, a DOCTYPE (XXE) DOCX, a zip bomb DOCX, an empty file and
     /// an encrypted-OOXML header (failed), a PDF (skipped), and `in/reports.zip` holding two good
-    /// DOCX (one with a zip-slip name) and a corrupt one.
+    /// DOCX (one with a zip-slip name), a corrupt one and a bomb entry.
     func makeMixedFolder() throws -> [String: (status: String, errorContains: String?)] {
         let good = try BatchFixtures.docx(["Annual report", "第一段"])
         try write("in/good1.docx", good)
@@ -83,6 +83,7 @@ struct BatchFixtures {
             ("2021/a.docx", good),
             ("../../escape.docx", try BatchFixtures.docx(["zip slip"])),
             ("2021/broken.docx", Array("PK\u{3}\u{4}not really".utf8)),
+            ("2021/bomb.docx", [UInt8](repeating: 0x20, count: 8 << 20)),
             ("__MACOSX/2021/._a.docx", [0, 5, 22, 7]),
         ]))
         return [
@@ -98,6 +99,7 @@ struct BatchFixtures {
             "in/reports.zip!/2021/a.docx": ("ok", nil),
             "in/reports.zip!/../../escape.docx": ("ok", nil),
             "in/reports.zip!/2021/broken.docx": ("failed", "zip"),
+            "in/reports.zip!/2021/bomb.docx": ("failed", "limit"),
         ]
     }
 
