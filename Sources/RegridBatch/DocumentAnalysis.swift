@@ -14,6 +14,8 @@ public struct DocumentAnalysis: Equatable, Sendable {
     public var checksFailed: Int?
     /// Extracted figures as a JSON array, as `regrid extract` writes them (nil without a known layout).
     public var figures: String?
+    /// The figures of failed checks, highlighted in HTML output.
+    public var annotations = Annotations()
 
     public init(layout: String? = nil, agency: String? = nil, year: Int? = nil, checks: String? = nil,
                 checksFailed: Int? = nil, figures: String? = nil) {
@@ -34,8 +36,10 @@ public struct DocumentAnalysis: Equatable, Sendable {
         guard let version = report.layout else { return DocumentAnalysis(layout: anyLayout) }
         // The figures and checks exactly as `regrid extract` writes them.
         let writer = DisclosureJSONWriter()
-        return DocumentAnalysis(layout: "\(DisclosureExtractor.family)-\(version)", agency: report.agency, year: report.year,
-                                checks: writer.checks(report), checksFailed: report.failures.count,
-                                figures: writer.figures(report))
+        var analysis = DocumentAnalysis(layout: "\(DisclosureExtractor.family)-\(version)", agency: report.agency,
+                                        year: report.year, checks: writer.checks(report),
+                                        checksFailed: report.failures.count, figures: writer.figures(report))
+        analysis.annotations = report.annotations()
+        return analysis
     }
 }

@@ -80,7 +80,7 @@ final class DocumentConverter {
 
         let writeStart = DispatchTime.now()
         do {
-            entry.outputs = try writeOutputs(of: document, for: ref)
+            entry.outputs = try writeOutputs(of: document, for: ref, options: WriteOptions(annotations: analysis.annotations))
             entry.status = .ok
         } catch {
             entry.status = .failed
@@ -124,12 +124,12 @@ final class DocumentConverter {
     }
 
     /// Renders every format, then writes each file atomically; returns paths relative to the output folder.
-    private func writeOutputs(of document: Document, for ref: DocumentRef) throws(RegridError) -> [String] {
+    private func writeOutputs(of document: Document, for ref: DocumentRef, options writeOptions: WriteOptions) throws(RegridError) -> [String] {
         let stem = OutputLayout.relativeStem(for: ref.sourcePath)
         let folder = URL(fileURLWithPath: options.outputDirectory)
         var written: [String] = []
         for format in options.formats {
-            for file in try format.render(document) {
+            for file in try format.render(document, options: writeOptions) {
                 let relative = stem + file.suffix
                 try AtomicFile.write(file.bytes, to: folder.appendingPathComponent(relative).path)
                 written.append(relative)

@@ -21,11 +21,11 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: "The output folder (created if needed).")
     var out: String
 
-    @Option(name: [.customShort("t"), .customLong("to")], help: "Output formats, comma-separated: \(BatchFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: [.customShort("t"), .customLong("to")], help: ArgumentHelp("Output formats, comma-separated: \(BatchFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "formats"))
     var formats: String = "json"
 
     @Option(name: .long, help: "Documents converted at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(name: .long, help: "Take share I of N (0 ≤ I < N) of the documents, by hash of their source path.")
     var shard: String?
@@ -39,7 +39,7 @@ struct Batch: ParsableCommand {
     @OptionGroup var layouts: LayoutOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         do throws(RegridError) {
             _ = try BatchFormat.parseList(formats)
             if let shard { _ = try Shard(parsing: shard) }
@@ -53,7 +53,7 @@ struct Batch: ParsableCommand {
         let options: BatchOptions
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),
-                                   jobs: jobs, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
+                                   jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
                                    layouts: resolver)
         } catch {
             throw ValidationError(error.description)

@@ -1,5 +1,6 @@
 import Foundation
 import RegridBatch
+import RegridFixtures
 import RegridKit
 import Testing
 
@@ -66,5 +67,33 @@ struct CLITests {
         #expect(notCatalog.status == 2)
         let missing = try RegridExecutable.run(["catalog", "merge", fx.path("nope.sqlite"), "-o", fx.path("x.sqlite")])
         #expect(missing.status == 2)
+    }
+}
+
+@Suite("Batch formats", .enabled(if: RegridExecutable.url != nil, "the built regrid executable was not found beside the tests"))
+struct BatchFormatTests {
+    @Test func everyFormatIsWrittenAndCatalogExportsAsCSV() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        let report = DisclosureReportGenerator(.init(layout: "2019", seed: 3)).generate()
+        try fx.write("in/report.docx", try report.docx())
+        try fx.write("in/b,\"odd\".docx", try BatchFixtures.docx(["no tables"]))
+        let run = try RegridExecutable.run(["batch", fx.path("in"), "--out", fx.path("out"), "-t", "json,csv,html,md,xlsx,docx", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try BatchRunTests.rows(fx.path("out/catalog.sqlite"), root: fx.root)
+        let outputs = try #require(rows["in/report.docx"]).outputs.map { ($0 as NSString).lastPathComponent }
+        let tables = try Regrid.read(bytes: try report.docx(), name: "report.docx").tables.count
+        #expect(outputs == ["report.docx.json"] + (1...tables).map { "report.docx-t\($0).csv" }
+                + ["report.docx.html", "report.docx.md", "report.docx.xlsx", "report.docx.docx"])
+        #expect(fx.files(under: "out").filter { !$0.hasPrefix("catalog") }.count == outputs.count + 5)
+
+        let export = try RegridExecutable.run(["catalog", "export", fx.path("out/catalog.sqlite"), "-t", "csv"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let lines = export.stdout.split(whereSeparator: \.isNewline)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("source_path,status,error,reader,layout"))
+        #expect(lines.contains { $0.hasPrefix("\"\(fx.path("in/b,\"\"odd\"\".docx"))\",ok,") })
+        let figures = try RegridExecutable.run(["catalog", "export", fx.path("out/catalog.sqlite"), "-t", "csv", "--figures"])
+        #expect(figures.stdout.split(whereSeparator: \.isNewline).count == report.truth.figures.count + 1)
     }
 }

@@ -15,7 +15,7 @@ struct LayoutCatalogTests {
         try fx.write("in/clean.docx", try clean.docx())
         try fx.write("in/flawed.docx", try flawed.docx())
         try fx.write("in/plain.docx", try BatchFixtures.docx(["no tables here"]))
-        let options = BatchOptions(inputs: [fx.path("in")], outputDirectory: fx.path("out"), jobs: 2,
+        let options = BatchOptions(inputs: [fx.path("in")], outputDirectory: fx.path("out"), formats: [.json, .html], jobs: 2,
                                    layouts: try LayoutResolver.standard())
         #expect(try BatchRunner(options: options).run().ok == 3)
 
@@ -28,6 +28,15 @@ struct LayoutCatalogTests {
         let flawedRow = try #require(rows["in/flawed.docx"])
         #expect(flawedRow.layout == "cn-gov-disclosure-2021")
         #expect((flawedRow.checksFailed ?? 0) >= 2)
+        // The HTML report highlights the figures of the failed checks, with their messages.
+        let checksJSON = try #require(flawedRow.checks)
+        let checks = try #require(try JSONSerialization.jsonObject(with: Data(checksJSON.utf8)) as? [[String: Any]])
+        let failed = checks.filter { $0["ok"] as? Bool == false }.compactMap { $0["message"] as? String }
+        #expect(failed.count == flawedRow.checksFailed)
+        let htmlPath = try #require(flawedRow.outputs.first { $0.hasSuffix(".html") })
+        let html = try String(contentsOfFile: fx.path("out/" + htmlPath), encoding: .utf8)
+        for message in failed { #expect(html.contains(message), "\(message)") }
+
         let plainRow = try #require(rows["in/plain.docx"])
         #expect(plainRow.layout == nil && plainRow.figures == nil && plainRow.checks == nil && plainRow.checksFailed == nil)
 
