@@ -29,8 +29,12 @@ demo: release
 	@for f in Samples/*; do \
 	  case "$$f" in *.md|*.py) continue;; esac; \
 	  b=$$(basename "$$f"); \
-	  $(REGRID) convert "$$f" -o "$(OUT)/$$b.json" && echo "converted $$f -> $(OUT)/$$b.json" || exit 1; \
+	  $(REGRID) convert "$$f" -o "$(OUT)/$$b.json" || exit 1; \
+	  $(REGRID) convert "$$f" -t html -o "$(OUT)/$$b.html" || exit 1; \
+	  echo "converted $$f -> $(OUT)/$$b.json, $(OUT)/$$b.html"; \
 	done
+	@echo "checks of the annual-report samples (exit 1 = a rule fails, as planted in some samples):"
+	@$(REGRID) check Samples/*.docx Samples/*.txt || true
 
 test: deps
 	$(SWIFT) test
