@@ -3,9 +3,10 @@ struct FlatCell: Equatable, Sendable {
     var paragraphs: [String]
     /// 1-based input line where the cell starts.
     var line: Int
-    /// The paragraphs trimmed and joined by `"\n"` (the model's cell text).
+    /// The paragraphs trimmed and joined by `"\n"`, empty ones left out (the model's cell text,
+    /// the same convention as the DOCX reader's).
     var text: String {
-        paragraphs.map { $0.trimmingWhitespace() }.joined(separator: "\n")
+        paragraphs.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 
