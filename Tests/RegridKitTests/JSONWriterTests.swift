@@ -53,17 +53,18 @@ struct JSONWriterTests {
         let inner = Table(id: "t1.1", rows: 1, columns: 1, cells: [Cell(row: 0, column: 0, text: "内")])
         let outer = Table(id: "t1", rows: 1, columns: 1, cells: [Cell(row: 0, column: 0, text: "外", blocks: [.table(inner)])])
         let text = JSONWriter().write(Document(source: Source(name: "n.docx", kind: .docx), blocks: [.table(outer)]))
+        // Cells sit at their table's member indent (6); a nested cell's members 2 deeper, its blocks 4.
         #expect(text.contains("""
-            "cells": [
-                {
-                  "row": 0,
-                  "column": 0,
-                  "rowSpan": 1,
-                  "colSpan": 1,
-                  "text": "外",
-                  "blocks": [
-                    {
-                      "type": "table",
+                  "cells": [
+                  {
+                    "row": 0,
+                    "column": 0,
+                    "rowSpan": 1,
+                    "colSpan": 1,
+                    "text": "外",
+                    "blocks": [
+                      {
+                        "type": "table",
             """))
         #expect(text.hasSuffix("  \"diagnostics\": []\n}\n"))
         #expect(text.contains(#""source": {"name": "n.docx", "kind": "docx"}"#))
