@@ -35,8 +35,13 @@ struct Convert: ParsableCommand {
     @OptionGroup var layouts: LayoutOptions
 
     func run() throws {
-        let document = try CLILayouts.resolver(layouts).resolve(CLIInput.read(file))
-        let options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
+        let resolver = try CLILayouts.resolver(layouts)
+        let document = resolver.resolve(try CLIInput.read(file))
+        var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
+        if format == .html {
+            // Known report layouts: highlight the figures of every failed consistency check.
+            options.annotations = DisclosureExtractor(templates: resolver.templates).extract(document).annotations()
+        }
         let files: [OutputFile]
         do {
             files = try WriterRegistry.write(document, as: format, options: options)

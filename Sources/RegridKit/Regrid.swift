@@ -9,6 +9,10 @@ public enum Regrid {
     public static let version = "0.1.0"
 
     /// Reads `bytes`, detecting the format from the content (never from `name`).
+    ///
+    /// The name is used for one thing only: a file named like a Word package (`.docx`, `.docm`,
+    /// `.dotx`, `.dotm`) whose content is not a zip is refused as a broken Word file (a failed
+    /// download, a link stub) instead of being read as flattened text.
     /// - Parameters:
     ///   - bytes: the whole input file.
     ///   - name: the file's name as given; it goes into `source.name`.
@@ -34,8 +38,18 @@ public enum Regrid {
         case .html:
             throw .unsupportedFormat("an HTML page; the HTML reader is not available yet")
         case .text:
+            if Regrid.hasWordPackageExtension(name) {
+                throw .notWordDocument("the file is named like a Word package but holds text, not a zip (a failed download or a link stub?); rename it to .txt to read it as flattened text")
+            }
             return try FlatTextReader(options: options).read(bytes: bytes, name: name)
         }
+    }
+}
+
+extension Regrid {
+    static func hasWordPackageExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["docx", "docm", "dotx", "dotm"].contains(name[name.index(after: dot)...].lowercased())
     }
 }
 

@@ -70,12 +70,13 @@ struct HTMLWriterTests {
         #expect(page.contains("<td colspan=\"2\" class=\"num mark-warning\" title=\"covered slot marks its merged cell\">0<a class=\"ref warning\" href=\"#t1-n3\">3</a></td>"))
         #expect(page.contains("<li id=\"t1-n2\" class=\"error\"><span class=\"severity\">error</span> <span class=\"slot\">[2, 3]</span> 合计 ≠ 自然人 + 法人</li>"))
         // The notes sit in the same section as the table, after it and before the next heading.
-        let aside = try? #require(page.range(of: "<aside class=\"notes\">"))
-        let table = try? #require(page.range(of: "<table id=\"t1\">"))
-        let next = try? #require(page.range(of: "<h2>Notes"))
-        if let aside, let table, let next {
-            #expect(table.upperBound < aside.lowerBound && aside.upperBound < next.lowerBound)
+        guard let aside = page.firstRange(of: "<aside class=\"notes\">"),
+              let table = page.firstRange(of: "<table id=\"t1\">"),
+              let next = page.firstRange(of: "<h2>Notes") else {
+            Issue.record("the page lacks the notes aside, table t1 or the Notes heading")
+            return
         }
+        #expect(table.upperBound < aside.lowerBound && aside.upperBound < next.lowerBound)
         // t1 and t2 have notes; t3, without, gets no aside.
         #expect(page.components(separatedBy: "<aside").count == 3)
         #expect(page.contains("<td class=\"mark-warning\" title=\"amount 007 is not a number\">007<a class=\"ref warning\" href=\"#t2-n1\">1</a></td>"))
