@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out
 
-.PHONY: all deps build release demo test clean
+.PHONY: all deps build release demo test bench clean
 
 all: build
 
@@ -38,6 +38,10 @@ demo: release
 
 test: deps
 	$(SWIFT) test
+
+# Regrid vs pandoc, python-docx and a libzip+libxml2 floor; ~10 minutes (BENCH_ARGS=--quick for a smoke run).
+bench: deps
+	python3 Benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build $(OUT)
