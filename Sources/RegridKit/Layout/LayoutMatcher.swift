@@ -62,14 +62,21 @@ public struct LayoutMatcher: Sendable {
     /// The best alignment of `table` with the template, or nil when the table is clearly
     /// something else (size or labels far off). A returned candidate may still be ``LayoutCandidate/isAccepted`` false.
     public func match(_ table: Table) -> LayoutCandidate? {
+        match(table, prepared: PreparedTable(table))
+    }
+
+    /// As ``match(_:)``, with the table's normalized texts shared between the matchers of
+    /// several templates (the resolver tries every template on every table).
+    func match(_ table: Table, prepared: PreparedTable) -> LayoutCandidate? {
         let source = table.cells
         let n = template.cells.count
         let m = source.count
         guard m > 0, m <= maximumCells, m <= 3 * n + 60, 2 * m >= n else { return nil }
 
-        let sourceText = source.map { normalizer.normalize($0.text) }
-        let sourceBare = sourceText.map { normalizer.withoutNotes($0) }
-        let sourceIsFigure = source.map { FigureText.read($0.text) != nil }
+        let texts = prepared.texts(for: normalizer)
+        let sourceText = texts.normalized
+        let sourceBare = texts.bare
+        let sourceIsFigure = prepared.isFigure
         let sourceEmpty = sourceText.map(\.isEmpty)
 
         // Quick rejection: most template labels must appear somewhere in the table.
@@ -185,5 +192,26 @@ public struct LayoutMatcher: Sendable {
         case .variant: return Cost.labelVariant
         case .withoutNotes: return Cost.labelWithoutNotes
         }
+    }
+}
+
+/// A table's cell texts prepared once for matching: whether each is a figure, and its
+/// normalized (and note-less) forms per normalizer, computed on first use.
+final class PreparedTable {
+    let cells: [Cell]
+    let isFigure: [Bool]
+    private var byNormalizer: [(LabelNormalizer, (normalized: [String], bare: [String]))] = []
+
+    init(_ table: Table) {
+        cells = table.cells
+        isFigure = table.cells.map { FigureText.read($0.text) != nil }
+    }
+
+    func texts(for normalizer: LabelNormalizer) -> (normalized: [String], bare: [String]) {
+        if let hit = byNormalizer.first(where: { $0.0 == normalizer }) { return hit.1 }
+        let normalized = cells.map { normalizer.normalize($0.text) }
+        let texts = (normalized: normalized, bare: normalized.map { normalizer.withoutNotes($0) })
+        byNormalizer.append((normalizer, texts))
+        return texts
     }
 }
