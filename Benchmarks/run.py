@@ -144,6 +144,12 @@ def main():
             t = hyperfine(f"{REGRID} batch {reports} --out {batch_out} -t json --quiet --jobs {jobs}", a.runs,
                           prepare=f"rm -rf {batch_out}")
             rows.append((f"`regrid batch --jobs {jobs}`", f"all {len(files)} files, one process", len(files) / t))
+        # The same without the known-layout step (annual-report templates, figures, checks):
+        # conversion alone, the work the peers below do.
+        for jobs in (2, 1):
+            t = hyperfine(f"{REGRID} batch {reports} --out {batch_out} -t json --quiet --jobs {jobs} --no-layouts", a.runs,
+                          prepare=f"rm -rf {batch_out}")
+            rows.append((f"`regrid batch --jobs {jobs} --no-layouts`", f"all {len(files)} files, one process", len(files) / t))
     note("reports: regrid convert")
     t = hyperfine(f"while read -r f; do {REGRID} convert \"$f\" -o {WORK}/convert.json || exit 1; done < {lists[a.convert_sample]}", a.runs)
     rows.append(("`regrid convert`", f"{a.convert_sample} files, a process each", a.convert_sample / t))
