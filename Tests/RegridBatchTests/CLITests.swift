@@ -97,3 +97,31 @@ struct BatchFormatTests {
         #expect(figures.stdout.split(whereSeparator: \.isNewline).count == report.truth.figures.count + 1)
     }
 }
+
+@Suite("--no-layouts", .enabled(if: RegridExecutable.url != nil, "the built regrid executable was not found beside the tests"))
+struct NoLayoutsTests {
+    @Test func layoutsAreAppliedUnlessSwitchedOff() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        let report = DisclosureReportGenerator(.init(layout: "2019", seed: 42)).generate()
+        try fx.write("in/report.docx", try report.docx())
+
+        let with = try RegridExecutable.run(["convert", fx.path("in/report.docx")])
+        let without = try RegridExecutable.run(["convert", fx.path("in/report.docx"), "--no-layouts"])
+        #expect(with.status == 0 && without.status == 0, "\(with.stderr) \(without.stderr)")
+        #expect(with.stdout.contains("\"template\": \"cn-gov-disclosure-2019/applications\""))
+        #expect(!without.stdout.contains("\"template\""))
+        // The tables themselves are the same DOCX tables either way (DOCX states its spans).
+        let a = try JSONDecoder().decode(Document.self, from: Data(with.stdout.utf8)).tables.map(\.cells)
+        let b = try JSONDecoder().decode(Document.self, from: Data(without.stdout.utf8)).tables.map(\.cells)
+        #expect(a == b)
+
+        let conflicting = try RegridExecutable.run(["convert", fx.path("in/report.docx"), "--no-layouts", "--layout", fx.path("x.json")])
+        #expect(conflicting.status == 2 && conflicting.stderr.contains("exclude each other"))
+
+        let batch = try RegridExecutable.run(["batch", fx.path("in"), "--out", fx.path("out"), "--no-layouts", "--quiet"])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let rows = try Catalog(path: fx.path("out/catalog.sqlite")).entries()
+        #expect(rows.count == 1 && rows.first?.layout == nil)
+    }
+}
