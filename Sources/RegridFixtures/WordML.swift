@@ -93,20 +93,6 @@ public struct WordML: Sendable {
 
     private func paragraphXML(_ text: String) -> String {
         guard !text.isEmpty else { return "<w:p/>" }
-        return "<w:p><w:r><w:t xml:space=\"preserve\">\(escape(text))</w:t></w:r></w:p>"
-    }
-
-    private func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        return "<w:p><w:r><w:t xml:space=\"preserve\">\(XMLEscaping.text(text))</w:t></w:r></w:p>"
     }
 }
