@@ -61,6 +61,8 @@ final class XMLStreamReader {
     private final class Context {
         let feed: Feed
         var feedError: RegridError?
+        var doctypeGuard = DoctypeGuard()
+        var part = ""
         var parseMessage: String?
         var parseLine = 0
         init(feed: @escaping Feed) { self.feed = feed }
@@ -90,14 +92,20 @@ final class XMLStreamReader {
     init(part: String, limits: ReaderLimits, feed: @escaping Feed) throws(RegridError) {
         self.part = part
         self.maxDepth = limits.maxXMLDepth
-        let context = Unmanaged.passRetained(Context(feed: feed))
+        let box = Context(feed: feed)
+        box.part = part
+        let context = Unmanaged.passRetained(box)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let read: xmlInputReadCallback = { ctx, buffer, length in
             guard let ctx, let buffer, length > 0 else { return 0 }
             let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
             do throws(RegridError) {
-                return Int32(try context.feed(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+                let n = try context.feed(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+                guard context.doctypeGuard.accept(UnsafeRawBufferPointer(start: buffer, count: n)) else {
+                    throw RegridError.doctypeForbidden(part: context.part)
+                }
+                return Int32(n)
             } catch {
                 context.feedError = error
                 return -1
@@ -105,7 +113,7 @@ final class XMLStreamReader {
         }
         guard let reader = xmlReaderForIO(read, nil, context.toOpaque(), part, nil, options) else {
             context.release()
-            throw .malformedXML(part: part, line: 0, message: "libxml2 could not start a reader")
+            throw box.feedError ?? .malformedXML(part: part, line: 0, message: "libxml2 could not start a reader")
         }
         self.reader = reader
         self.context = context
@@ -114,7 +122,7 @@ final class XMLStreamReader {
             let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
             guard context.parseMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
-            while message.last == "\n" { message.removeLast() }
+            message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
             context.parseMessage = message
             context.parseLine = Int(error.pointee.line)
         }
