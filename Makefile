@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out
 
-.PHONY: all deps build release demo test clean
+.PHONY: all deps build release demo test fuzz clean
 
 all: build
 
@@ -34,6 +34,11 @@ demo: release
 
 test: deps
 	$(SWIFT) test
+
+# libFuzzer targets for the DOCX and flattened-text readers (Fuzz/fuzz.sh), FUZZ_TIME seconds each.
+FUZZ_TIME ?= 60
+fuzz: deps
+	Fuzz/fuzz.sh all $(FUZZ_TIME)
 
 clean:
 	rm -rf .build $(OUT)
