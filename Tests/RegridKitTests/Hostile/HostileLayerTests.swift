@@ -5,18 +5,18 @@ import Testing
 /// hold against them when called directly.
 @Suite("Hostile input: zip layer and sniffing")
 struct HostileLayerTests {
-    @Test func handMadeDeflateBombInflatesToZeros() throws {
-        let matches = 1_001   // not a multiple of 4: exercises the unaligned tail
+    @Test(arguments: [(UInt8(0), 1_001), (UInt8(0x20), 1_002), (UInt8(11), 4_000), (UInt8(244), 3)])
+    func handMadeDeflateBombInflatesToRepeatedBytes(byte: UInt8, matches: Int) throws {
         let size = ZipBytes.deflateBombSize(matches: matches)
-        let zeros = [UInt8](repeating: 0, count: size)
-        let stream = ZipBytes.deflateBomb(matches: matches)
-        #expect(stream.count < 400)
+        let expected = [UInt8](repeating: byte, count: size)
+        let stream = ZipBytes.deflateBomb(matches: matches, byte: byte)
+        #expect(stream.count < 20 + matches / 4)
         let bytes = ZipBytes.assemble([ZipBytes.RawEntry(name: "z.bin", method: 8, data: stream,
-                                                         crc: ZipBytes.crc32(zeros), declaredSize: size)])
+                                                         crc: ZipBytes.crc32(expected), declaredSize: size)])
         let archive = try ZipArchive(bytes: bytes, limits: .default)
         let entry = try #require(archive.entry(named: "z.bin"))
         #expect(entry.size == size)
-        #expect(try archive.read(entry) == zeros)
+        #expect(try archive.read(entry) == expected)
     }
 
     @Test func lyingDeclaredSizeStopsInflationAtTheDeclaredSize() throws {

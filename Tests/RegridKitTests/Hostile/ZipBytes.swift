@@ -132,14 +132,16 @@ enum ZipBytes {
 
     // MARK: a hand-made deflate bomb
 
-    /// A raw deflate stream that inflates to one 0x00 byte followed by `matches` × 258 more zero
-    /// bytes, using two bits per 258 output bytes (the best ratio deflate allows, ≈1032:1).
+    /// A raw deflate stream that inflates to `byte` followed by `matches` × 258 more copies of it,
+    /// using two bits per 258 output bytes (the best ratio deflate allows, ≈1032:1).
     ///
     /// One dynamic-Huffman block whose literal/length code has three symbols (285 = "copy 258"
-    /// with a 1-bit code `0`, literal 0 = `10`, end-of-block = `11`) and whose distance code has
-    /// one 1-bit symbol (distance 1 = `0`). Every match is the two bits `00`, so the body is
-    /// plain zero bytes and costs nothing to build.
-    static func deflateBomb(matches: Int) -> [UInt8] {
+    /// with a 1-bit code `0`, the literal `byte` = `10`, end-of-block = `11`) and whose distance
+    /// code has one 1-bit symbol (distance 1 = `0`). Every match is the two bits `00`, so the body
+    /// is plain zero bytes and costs nothing to build. `byte` is 0 or 11…244 (so that the runs of
+    /// unused symbols around it fit the code-length code's "11–138 zeros" symbol).
+    static func deflateBomb(matches: Int, byte: UInt8 = 0) -> [UInt8] {
+        precondition(byte == 0 || (11...244).contains(byte), "unsupported literal")
         var w = BitWriter()
         w.bits(1, 1)            // BFINAL
         w.bits(2, 2)            // BTYPE = dynamic Huffman
@@ -150,23 +152,32 @@ enum ZipBytes {
         // symbol 18 (run of zeros) gets 1 bit, symbols 1 and 2 get 2 bits.
         for length in [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2] { w.bits(length, 3) }
         // Canonical codes: 18 = `0`, 1 = `10`, 2 = `11`.
-        let one = { (w: inout BitWriter) in w.code(0b10, 2) }
-        let two = { (w: inout BitWriter) in w.code(0b11, 2) }
-        let zeros = { (w: inout BitWriter, n: Int) in w.code(0, 1); w.bits(n - 11, 7) }
-        two(&w)                                   // literal 0: length 2
-        zeros(&w, 138); zeros(&w, 117)            // literals 1…255: unused
+        func one(_ w: inout BitWriter) { w.code(0b10, 2) }
+        func two(_ w: inout BitWriter) { w.code(0b11, 2) }
+        func zeros(_ w: inout BitWriter, _ n: Int) {      // n ≥ 11 unused symbols
+            var left = n
+            while left > 0 {
+                let run = left > 138 ? (left - 138 >= 11 ? 138 : left - 11) : left
+                w.code(0, 1); w.bits(run - 11, 7)
+                left -= run
+            }
+        }
+        let literal = Int(byte)
+        if literal > 0 { zeros(&w, literal) }     // literals below `byte`: unused
+        two(&w)                                   // the literal `byte`: length 2
+        zeros(&w, 255 - literal)                  // literals above it: unused
         two(&w)                                   // 256 end of block: length 2
         zeros(&w, 28)                             // 257…284: unused
         one(&w)                                   // 285 (length 258): length 1
         one(&w)                                   // distance code 0: length 1
-        w.code(0b10, 2)                           // literal 0x00
+        w.code(0b10, 2)                           // the literal
         for _ in 0..<(matches % 4) { w.code(0, 1); w.code(0, 1) }
         w.zeroBytes(matches / 4)                  // four matches per byte
         w.code(0b11, 2)                           // end of block
         return w.finish()
     }
 
-    /// The size `deflateBomb(matches:)` inflates to.
+    /// The size `deflateBomb(matches:byte:)` inflates to.
     static func deflateBombSize(matches: Int) -> Int { 1 + 258 * matches }
 
     /// Writes deflate's bit stream: values LSB first, Huffman codes MSB first.
