@@ -1,22 +1,99 @@
-/// Reads a DOCX package. Placeholder entry point: the body parser lands with issue 2.
+/// Reads a DOCX package into a ``Document``: headings, paragraphs and tables (with their merged
+/// cells) of the main document part.
+///
+/// Only the parts needed are opened: `_rels/.rels` (to find the main part), the main part's own
+/// relationships and its styles, and the main part itself, which is streamed from the zip into
+/// the XML pull parser chunk by chunk. Headers, footers, notes, comments and themes are never
+/// read, so damage there cannot fail a document.
 public struct DOCXReader: Sendable {
     public var limits: ReaderLimits
     public init(limits: ReaderLimits = .default) { self.limits = limits }
 
+    /// Reads the package in `bytes`.
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - name: the file's name as given, for `source.name`.
+    /// - Throws: ``RegridError``: a corrupt zip, no main part, a main part that is not
+    ///   `w:document`, malformed XML in the body, a DOCTYPE, or a limit reached.
     public func read(bytes: [UInt8], name: String) throws(RegridError) -> Document {
         let archive = try ZipArchive(bytes: bytes, limits: limits)
-        guard let entry = archive.entry(named: "word/document.xml") else { throw .missingPart("word/document.xml") }
-        var offset = 0
-        let data = try archive.read(entry)
-        let xml = try XMLStreamReader(part: entry.name, limits: limits) { buffer throws(RegridError) in
-            let n = min(buffer.count, data.count - offset)
-            buffer.copyBytes(from: data[offset..<(offset + n)])
-            offset += n
-            return n
+        var diagnostics: [Diagnostic] = []
+        let main = try mainPart(of: archive, diagnostics: &diagnostics)
+        let styles = styleSheet(for: main.name, in: archive, diagnostics: &diagnostics)
+        let input = RootBoundedInput(try archive.open(main))
+        let xml = try XMLStreamReader(part: main.name, limits: limits) { buffer throws(RegridError) in
+            try input.read(into: buffer)
         }
-        var paragraphs = 0
-        while try xml.next() { if xml.kind == .startElement && xml.localName == "p" { paragraphs += 1 } }
+        let body = try BodyParser(xml: xml, styles: styles, limits: limits, part: main.name).parseDocument()
+        diagnostics += body.diagnostics
+        let trailing = try input.finish()
+        if trailing > 0 {
+            diagnostics.append(Diagnostic(.warning, "trailing-content-ignored",
+                "\(main.name) has \(trailing) non-blank byte(s) after its root element; ignored", part: main.name))
+        }
         return Document(source: Source(name: name, kind: .docx, sha256: SHA256.hex(bytes)),
-                        blocks: [.paragraph(Paragraph(text: "\(paragraphs) paragraphs"))])
+                        blocks: body.blocks, diagnostics: diagnostics)
+    }
+
+    /// The main document part: the target of the package's officeDocument relationship
+    /// (Transitional or Strict); `word/document.xml` only when the package says nothing usable.
+    func mainPart(of archive: ZipArchive, diagnostics: inout [Diagnostic]) throws(RegridError) -> ZipArchive.Entry {
+        let conventional = "word/document.xml"
+        var relationships: PackageRelationships?
+        do {
+            relationships = try PackageRelationships.read(of: "", in: archive, limits: limits)
+        } catch {
+            diagnostics.append(Diagnostic(.warning, "package-rels-unreadable",
+                "_rels/.rels cannot be read (\(error)); looking for \(conventional)", part: "_rels/.rels"))
+        }
+        let stated = relationships?.first(ofType: RelationshipType.officeDocument)
+        if let stated, let entry = archive.entry(named: stated.target) { return entry }
+        guard let fallback = archive.entry(named: conventional) else {
+            if let stated { throw .missingPart("\(stated.target), the main document part named by _rels/.rels") }
+            if relationships != nil {
+                throw .notWordDocument("_rels/.rels names no main document part and there is no \(conventional)")
+            }
+            throw .missingPart(conventional)
+        }
+        let why: String
+        if let stated {
+            why = "the main document part \(stated.target) named by _rels/.rels is missing"
+        } else if relationships != nil {
+            why = "_rels/.rels names no main document part"
+        } else {
+            why = "the package has no usable _rels/.rels"
+        }
+        diagnostics.append(Diagnostic(.warning, "main-part-assumed", "\(why); read \(conventional) instead", part: conventional))
+        return fallback
+    }
+
+    /// The styles of the main part (through its own relationships). A missing or broken styles
+    /// part is a warning: headings then come from outline levels and style ids alone.
+    func styleSheet(for mainPart: String, in archive: ZipArchive, diagnostics: inout [Diagnostic]) -> StyleSheet {
+        var stylesPart = "word/styles.xml"
+        do {
+            if let relationships = try PackageRelationships.read(of: mainPart, in: archive, limits: limits) {
+                guard let rel = relationships.first(ofType: RelationshipType.styles) else { return StyleSheet() }
+                stylesPart = rel.target
+            }
+            guard let entry = archive.entry(named: stylesPart) else {
+                if stylesPart != "word/styles.xml" {
+                    diagnostics.append(Diagnostic(.warning, "styles-missing",
+                        "the styles part \(stylesPart) is missing; headings are found from outline levels and style ids only",
+                        part: stylesPart))
+                }
+                return StyleSheet()
+            }
+            let input = try archive.open(entry)
+            let xml = try XMLStreamReader(part: entry.name, limits: limits) { buffer throws(RegridError) in
+                try input.read(into: buffer)
+            }
+            return try StyleSheet(reading: xml)
+        } catch {
+            diagnostics.append(Diagnostic(.warning, "styles-unreadable",
+                "\(stylesPart) cannot be read (\(error)); headings are found from outline levels and style ids only",
+                part: stylesPart))
+            return StyleSheet()
+        }
     }
 }

@@ -90,11 +90,25 @@ final class ZipArchive {
     }
 
     /// Inflates an entry in chunks of up to 64 KiB, handing each to `body`.
-    /// - Throws: ``RegridError/limitExceeded(what:limit:)`` before inflating when the declared size
-    ///   or compression ratio is beyond the limits, and while inflating when the actual bytes are;
-    ///   ``RegridError/encryptedEntry(_:)``; ``RegridError/corruptArchive(_:)`` for CRC and inflate errors;
-    ///   any error `body` throws.
+    /// - Throws: see ``open(_:)`` and ``EntryStream/read(into:)``; also any error `body` throws.
     func stream(_ entry: Entry, _ body: (UnsafeRawBufferPointer) throws(RegridError) -> Void) throws(RegridError) {
+        let input = try open(entry)
+        let chunkSize = 64 * 1024
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let n = try input.read(into: buffer)
+            if n == 0 { break }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+    }
+
+    /// Opens an entry for pull-style reading: the caller asks for bytes as it needs them (e.g. an
+    /// XML parser), so the inflated part is never held whole.
+    /// - Throws: ``RegridError/limitExceeded(what:limit:)`` before inflating when the declared size
+    ///   or compression ratio is beyond the limits; ``RegridError/encryptedEntry(_:)``;
+    ///   ``RegridError/corruptArchive(_:)`` when libzip cannot open the entry.
+    func open(_ entry: Entry) throws(RegridError) -> EntryStream {
         if entry.isEncrypted { throw .encryptedEntry(entry.name) }
         try checkDeclaredSize(entry)
         guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
@@ -104,27 +118,14 @@ final class ZipArchive {
             }
             throw .corruptArchive("cannot open entry \(entry.name): \(String(cString: zip_strerror(archive)))")
         }
-        defer { zip_fclose(file) }
-        let chunkSize = 64 * 1024
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 8)
-        defer { buffer.deallocate() }
-        var total = 0
-        let cap = min(limits.maxEntryBytes, max(entry.size, 0))
-        while true {
-            let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(chunkSize))
-            if n < 0 {
-                throw .corruptArchive("entry \(entry.name) is damaged: \(String(cString: zip_file_strerror(file)))")
-            }
-            if n == 0 { break }
-            total += Int(n)
-            bytesRead += Int(n)
-            if total > cap {
-                throw .limitExceeded(what: "inflated bytes of \(entry.name) (declared \(entry.size))", limit: cap)
-            }
-            if bytesRead > limits.maxPackageBytes {
-                throw .limitExceeded(what: "inflated bytes of the package", limit: limits.maxPackageBytes)
-            }
-            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<Int(n)]))
+        return EntryStream(archive: self, file: file, entry: entry, cap: min(limits.maxEntryBytes, max(entry.size, 0)))
+    }
+
+    /// Counts inflated bytes against the package limit.
+    fileprivate func account(_ count: Int) throws(RegridError) {
+        bytesRead += count
+        if bytesRead > limits.maxPackageBytes {
+            throw .limitExceeded(what: "inflated bytes of the package", limit: limits.maxPackageBytes)
         }
     }
 
@@ -141,5 +142,46 @@ final class ZipArchive {
 
     private static func message(_ error: inout zip_error_t) -> String {
         String(cString: zip_error_strerror(&error))
+    }
+}
+
+/// One zip entry being inflated on demand (see ``ZipArchive/open(_:)``). Keeps its archive alive.
+final class EntryStream {
+    private let archive: ZipArchive
+    private let file: OpaquePointer
+    /// The entry being read.
+    let entry: ZipArchive.Entry
+    private let cap: Int
+    private var total = 0
+    private var finished = false
+
+    fileprivate init(archive: ZipArchive, file: OpaquePointer, entry: ZipArchive.Entry, cap: Int) {
+        self.archive = archive
+        self.file = file
+        self.entry = entry
+        self.cap = cap
+    }
+
+    deinit { zip_fclose(file) }
+
+    /// Inflates up to `buffer.count` bytes into `buffer`; returns the count, 0 at the end of the entry.
+    /// - Throws: ``RegridError/corruptArchive(_:)`` for CRC and inflate errors (the CRC is checked
+    ///   when the end is reached); ``RegridError/limitExceeded(what:limit:)`` when more bytes come
+    ///   out than the entry declares or the package limit allows.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(RegridError) -> Int {
+        guard !finished, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let n = zip_fread(file, base, zip_uint64_t(buffer.count))
+        if n < 0 {
+            finished = true
+            throw .corruptArchive("entry \(entry.name) is damaged: \(String(cString: zip_file_strerror(file)))")
+        }
+        if n == 0 { finished = true; return 0 }
+        total += Int(n)
+        if total > cap {
+            finished = true
+            throw .limitExceeded(what: "inflated bytes of \(entry.name) (declared \(entry.size))", limit: cap)
+        }
+        try archive.account(Int(n))
+        return Int(n)
     }
 }

@@ -1,0 +1,171 @@
+import Testing
+@testable import RegridKit
+
+/// Finding the parts, package-level errors and hostile input.
+@Suite("DOCX package")
+struct DOCXPackageTests {
+    typealias X = TestDOCX
+
+    @Test func mainPartIsFoundThroughTheRelationships() throws {
+        var docx = TestDOCX(body: X.p("renamed", style: "H"), styles: X.style("H", name: "heading 1"))
+        docx.mainPart = "content/main.xml"
+        docx.stylesPart = "content/look/styles.xml"
+        let document = try docx.read()
+        #expect(document.outline == ["h1 renamed"])
+        #expect(document.diagnostics.isEmpty)
+        #expect(document.source.kind == .docx)
+        #expect(document.source.sha256 == SHA256.hex(try docx.bytes()))
+    }
+
+    @Test func strictNamespacesReadLikeTransitionalOnes() throws {
+        var docx = TestDOCX(body: X.p("strict", style: "H") + X.tbl(columns: 2, X.tr(X.tc("a", "<w:gridSpan w:val=\"2\"/>"))),
+                            styles: X.style("H", name: "heading 2"))
+        docx.isStrict = true
+        let document = try docx.read()
+        #expect(document.outline == ["h2 strict", "table t1"])
+        #expect(document.tables[0].layoutLines == ["0,0 1x2 a"])
+    }
+
+    @Test func withoutPackageRelationshipsTheConventionalPartIsReadWithAWarning() throws {
+        var docx = TestDOCX(body: X.p("x"))
+        docx.writesPackageRels = false
+        let document = try docx.read()
+        #expect(document.outline == ["p x"])
+        #expect(document.diagnostics.map(\.code) == ["main-part-assumed"])
+    }
+
+    @Test func aMainPartThatIsNotADocumentIsRefused() throws {
+        var docx = TestDOCX(body: "")
+        docx.mainPart = "xl/workbook.xml"
+        docx.rawMainPart = "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>"
+        #expect(throws: RegridError.notWordDocument("the main part xl/workbook.xml holds a <workbook> element, not a Word <w:document>")) {
+            try docx.read()
+        }
+    }
+
+    @Test func aMissingMainPartIsAClearError() throws {
+        var zip = ZipWriter()
+        zip.add("_rels/.rels", text: "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/gone.xml\"/></Relationships>")
+        #expect(throws: RegridError.missingPart("word/gone.xml, the main document part named by _rels/.rels")) {
+            try DOCXReader().read(bytes: try zip.archive(), name: "x.docx")
+        }
+        var other = ZipWriter()
+        other.add("hello.txt", text: "hi")
+        #expect(throws: RegridError.missingPart("word/document.xml")) {
+            try DOCXReader().read(bytes: try other.archive(), name: "x.docx")
+        }
+    }
+
+    @Test func brokenStylesOrHeadersDoNotFailTheDocument() throws {
+        var docx = TestDOCX(body: X.p("body", style: "Heading1"), styles: "<w:style><unclosed>")
+        docx.extraEntries = [("word/header1.xml", "<w:hdr><<<"), ("word/theme/theme1.xml", "not xml at all")]
+        let document = try docx.read()
+        #expect(document.outline == ["h1 body"])   // style id matched by name after the styles part failed
+        #expect(document.diagnostics.map(\.code) == ["styles-unreadable"])
+    }
+
+    @Test func contentAfterTheRootIsIgnoredWithAWarning() throws {
+        var docx = TestDOCX(body: "")
+        docx.rawMainPart = "<w:document xmlns:w=\"\(TestDOCX.transitional)\"><w:body>\(X.p("fine"))</w:body></w:document>\n \r\n\t"
+        #expect(try docx.read().diagnostics.isEmpty)
+        docx.rawMainPart = "<w:document xmlns:w=\"\(TestDOCX.transitional)\"><w:body>\(X.p("fine"))</w:body></w:document>\n~garbage"
+        let document = try docx.read()
+        #expect(document.outline == ["p fine"])
+        #expect(document.diagnostics.map(\.code) == ["trailing-content-ignored"])
+    }
+
+    @Test func malformedBodiesFailWithThePartNamed() throws {
+        var docx = TestDOCX(body: "")
+        docx.rawMainPart = "<w:document xmlns:w=\"\(TestDOCX.transitional)\"><w:body><w:p></w:body></w:document>"
+        #expect {
+            try docx.read()
+        } throws: { error in
+            guard case RegridError.malformedXML(let part, _, let message) = error else { return false }
+            return part == "word/document.xml" && !message.isEmpty
+        }
+        docx.rawMainPart = "<w:document xmlns:w=\"\(TestDOCX.transitional)\"><w:body>\(X.p("cut"))"
+        #expect(throws: RegridError.self) { try docx.read() }
+    }
+
+    @Test func doctypesAreRefused() throws {
+        var docx = TestDOCX(body: "")
+        docx.rawMainPart = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:document xmlns:w=\"\(TestDOCX.transitional)\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+        #expect(throws: RegridError.doctypeForbidden(part: "word/document.xml")) { try docx.read() }
+    }
+
+    @Test func deepXMLIsRefused() throws {
+        let deep = String(repeating: "<w:sdt><w:sdtContent>", count: 200) + X.p("x") + String(repeating: "</w:sdtContent></w:sdt>", count: 200)
+        var limits = ReaderLimits.default
+        limits.maxXMLDepth = 100
+        #expect(throws: RegridError.limitExceeded(what: "XML nesting in word/document.xml", limit: 100)) {
+            try TestDOCX(body: deep).read(limits: limits)
+        }
+        #expect(throws: RegridError.self) { try TestDOCX(body: deep + deep).read() }   // libxml2's own cap at 256
+    }
+
+    @Test func truncatedAndGarbledPackagesFail() throws {
+        let bytes = try TestDOCX(body: X.p(String(repeating: "text ", count: 2000))).bytes()
+        #expect(throws: RegridError.self) { try DOCXReader().read(bytes: Array(bytes.prefix(bytes.count - 30)), name: "t.docx") }
+        var flipped = bytes
+        for i in stride(from: 200, to: min(flipped.count - 100, 600), by: 7) { flipped[i] ^= 0x5A }
+        #expect(throws: RegridError.self) { try DOCXReader().read(bytes: flipped, name: "t.docx") }
+    }
+
+    @Test func entryStreamsDeliverTheExactBytesInSmallPulls() throws {
+        let payload = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+        var zip = ZipWriter()
+        zip.add("data.bin", payload)
+        let archive = try ZipArchive(bytes: try zip.archive(), limits: .default)
+        let stream = try archive.open(try #require(archive.entry(named: "data.bin")))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1000, alignment: 1)
+        defer { buffer.deallocate() }
+        var out: [UInt8] = []
+        while true {
+            let n = try stream.read(into: buffer)
+            if n == 0 { break }
+            #expect(n <= 1000)
+            out.append(contentsOf: buffer[0..<n])
+        }
+        #expect(out == payload)
+        #expect(try stream.read(into: buffer) == 0)
+    }
+
+    @Test func relationshipTargetsResolveAgainstTheirSourcePart() {
+        #expect(PackageRelationships.resolve("styles.xml", from: "word/document.xml") == "word/styles.xml")
+        #expect(PackageRelationships.resolve("../customXml/item.xml", from: "word/document.xml") == "customXml/item.xml")
+        #expect(PackageRelationships.resolve("/word/document2.xml", from: "") == "word/document2.xml")
+        #expect(PackageRelationships.resolve("./word/./a.xml", from: "") == "word/a.xml")
+        #expect(PackageRelationships.resolve("../../../x.xml", from: "word/document.xml") == "x.xml")
+        #expect(PackageRelationships.relationshipsPart(of: "word/document.xml") == "word/_rels/document.xml.rels")
+        #expect(PackageRelationships.relationshipsPart(of: "") == "_rels/.rels")
+    }
+}
+
+/// The lexical scan that finds the end of the root element.
+@Suite("XML root boundary")
+struct XMLRootBoundaryTests {
+    private func cut(_ xml: String, chunk: Int) -> String {
+        var boundary = XMLRootBoundary()
+        let bytes = Array(xml.utf8)
+        var kept: [UInt8] = []
+        var offset = 0
+        while offset < bytes.count {
+            let slice = Array(bytes[offset..<min(bytes.count, offset + chunk)])
+            let n = slice.withUnsafeBytes { boundary.scan($0) }
+            kept += slice[0..<n]
+            if n < slice.count { break }
+            offset += chunk
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    @Test(arguments: [1, 2, 3, 7, 64])
+    func cutsRightAfterTheRoot(chunk: Int) {
+        let document = """
+            <?xml version="1.0"?><!-- <a> --><r a="x>y/" b='</r>'><e/><![CDATA[</r>]]><?pi </r> ?><s>t > u</s></r>
+            """
+        #expect(cut(document + "~junk<x/>", chunk: chunk) == document)
+        #expect(cut("<root/>  trailing", chunk: chunk) == "<root/>")
+        #expect(cut("<a><b></b>", chunk: chunk) == "<a><b></b>")   // never closed: everything passes on
+    }
+}
