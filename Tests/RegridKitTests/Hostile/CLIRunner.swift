@@ -16,6 +16,8 @@ enum CLIRunner {
         /// Peak resident set size in KiB: of this child when `/usr/bin/time` is installed,
         /// otherwise the largest of all children so far (an upper bound).
         var peakRSSKiB: Int
+        /// Wall-clock seconds from start to exit.
+        var seconds: Double
     }
 
     /// `regrid` from the same build directory as the test bundle (`swift test` builds it).
@@ -63,15 +65,19 @@ enum CLIRunner {
 
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
+        let clock = ContinuousClock()
+        let start = clock.now
         try process.run()
         // `timeout` kills regrid; this is the backstop should `timeout` itself be missing or stuck.
         if finished.wait(timeout: .now() + .seconds(timeout + 30)) == .timedOut {
             process.terminate()
             finished.wait()
             return Result(exitStatus: nil, abnormalEnd: "no exit after \(timeout + 30) s; killed",
-                          standardError: "", peakRSSKiB: 0)
+                          standardError: "", peakRSSKiB: 0, seconds: Double(timeout + 30))
         }
 
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         var standardError = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "<stderr not UTF-8>"
         let timeReport = (try? String(contentsOf: rssFile, encoding: .utf8)) ?? ""
         var peak = Int(timeReport.split(separator: "\n").last.map(String.init) ?? "") ?? 0
@@ -88,7 +94,7 @@ enum CLIRunner {
         }
         if standardError.count > 4000 { standardError = String(standardError.prefix(4000)) + "…" }
         return Result(exitStatus: abnormal == nil ? status : nil, abnormalEnd: abnormal,
-                      standardError: standardError, peakRSSKiB: peak)
+                      standardError: standardError, peakRSSKiB: peak, seconds: seconds)
     }
 
     /// `ru_maxrss` of the largest child this process has waited for, in KiB.

@@ -42,6 +42,7 @@ struct HostileCLITests {
         #expect(result.abnormalEnd == nil, "\(hostile.file): \(result.abnormalEnd ?? "")\n\(result.standardError)")
         #expect(result.peakRSSKiB < Self.memoryBoundKiB, "\(hostile.file): peak RSS \(result.peakRSSKiB) KiB")
         #expect(canary.takeConnections() == 0, "\(hostile.file): something connected to the network canary")
+        Self.report(hostile, result)
 
         let written = FileManager.default.contents(atPath: output.path)
         let everything = result.standardError + (written.map { String(decoding: $0, as: UTF8.self) } ?? "")
@@ -64,6 +65,21 @@ struct HostileCLITests {
                 expectRefused(status: status, stderr: result.standardError, written: written, path: input.path,
                               fragments: fragments, file: hostile.file)
             }
+        }
+    }
+
+    /// With `REGRID_HOSTILE_REPORT=FILE`, appends `file, exit, seconds, peak KiB` per case (TSV),
+    /// for measuring the corpus; no effect otherwise.
+    private static func report(_ hostile: HostileCase, _ result: CLIRunner.Result) {
+        guard let path = ProcessInfo.processInfo.environment["REGRID_HOSTILE_REPORT"], !path.isEmpty else { return }
+        let status = result.exitStatus.map(String.init) ?? (result.abnormalEnd ?? "?")
+        let line = "\(hostile.file)\t\(status)\t\(String(format: "%.2f", result.seconds))\t\(result.peakRSSKiB)\n"
+        if let handle = FileHandle(forWritingAtPath: path) {
+            handle.seekToEndOfFile()
+            handle.write(Data(line.utf8))
+            handle.closeFile()
+        } else {
+            _ = FileManager.default.createFile(atPath: path, contents: Data(line.utf8))
         }
     }
 
