@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "RegridKit", targets: ["RegridKit"]),
         .executable(name: "regrid", targets: ["RegridCLI"]),
+        .executable(name: "regrid-samples", targets: ["RegridSamples"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,7 +25,8 @@ let package = Package(
         ),
         .target(
             name: "RegridKit",
-            dependencies: ["CLibXML2", "CLibZip"]
+            dependencies: ["CLibXML2", "CLibZip"],
+            resources: [.copy("Layout/Templates")]
         ),
         .executableTarget(
             name: "RegridCLI",
@@ -33,9 +35,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "RegridFixtures",
+            dependencies: ["RegridKit"]
+        ),
+        .executableTarget(
+            name: "RegridSamples",
+            dependencies: ["RegridKit", "RegridFixtures"]
+        ),
         .testTarget(
             name: "RegridKitTests",
-            dependencies: ["RegridKit"],
+            dependencies: ["RegridKit", "RegridFixtures"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -18,10 +18,12 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
+    @OptionGroup var layouts: LayoutOptions
+
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func run() throws {
-        let document = try CLIInput.read(file, options: limits.readOptions)
+        let document = try CLILayouts.resolver(layouts).resolve(CLIInput.read(file, options: limits.readOptions))
         let text = JSONWriter().write(document)
         try CLIOutput.write(Array(text.utf8), to: output)
     }

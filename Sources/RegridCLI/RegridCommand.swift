@@ -7,7 +7,7 @@ struct RegridCommand: ParsableCommand {
         commandName: "regrid",
         abstract: "Turn DOCX files and flattened text exports into clean, structured tables.",
         version: Regrid.version,
-        subcommands: [Convert.self],
+        subcommands: [Convert.self, Extract.self, Check.self],
         defaultSubcommand: nil
     )
 }

@@ -31,6 +31,8 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidInput(String)
     /// Writing output failed.
     case output(String)
+    /// A layout template is missing or unusable.
+    case layout(String)
 
     public var description: String {
         switch self {
@@ -64,6 +66,8 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
             return detail
         case .output(let detail):
             return "cannot write output: \(detail)"
+        case .layout(let detail):
+            return "layout template: \(detail)"
         }
     }
 }

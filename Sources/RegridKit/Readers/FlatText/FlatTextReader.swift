@@ -1,9 +1,78 @@
-/// Reads flattened (Tika-style) text. Placeholder entry point: the reconstruction lands with issue 3.
+/// Reads flattened (Tika-style) text: detects the encoding (``TextDecoding``), splits it into
+/// paragraphs and tables (``FlatLineParser``, both layouts), and rebuilds each table's merged
+/// cells (``FlatTableReconstruction``).
+///
+/// Body lines become paragraphs; a short line that opens with a Chinese section number
+/// (`一、…`, `第三章 …`) becomes a level-1 heading and one with a bracketed number (`（二）…`)
+/// a level-2 heading, unless it ends like a sentence (`。`) or runs past 40 characters: in
+/// flattened text headings look exactly like paragraphs, so only this clear pattern is used.
 public struct FlatTextReader: Sendable {
     public var options: ReadOptions
     public init(options: ReadOptions = ReadOptions()) { self.options = options }
 
+    /// Reads the text.
+    /// - Parameters:
+    ///   - bytes: the whole file, any supported encoding.
+    ///   - name: the file's name as given (goes into `source.name`).
+    /// - Throws: ``RegridError/emptyInput`` for no bytes, ``RegridError/limitExceeded(what:limit:)``
+    ///   when the text or a table passes the limits.
     public func read(bytes: [UInt8], name: String) throws(RegridError) -> Document {
-        throw .unsupportedFormat("flattened text (reader not built yet)")
+        guard !bytes.isEmpty else { throw .emptyInput }
+        guard bytes.count <= options.limits.maxTextBytes else {
+            throw .limitExceeded(what: "text bytes", limit: options.limits.maxTextBytes)
+        }
+        let decoded = TextDecoding.decode(bytes)
+        var parser = FlatLineParser(utf8: decoded.utf8)
+        let flat = parser.parse()
+        var diagnostics = decoded.diagnostics + parser.diagnostics
+        let reconstruction = FlatTableReconstruction(limits: options.limits)
+        var blocks: [Block] = []
+        var tableCount = 0
+        var layouts: [FlatLayout: Int] = [:]
+        for block in flat {
+            switch block {
+            case .paragraph(let text, _):
+                let trimmed = text.trimmingWhitespace()
+                guard !trimmed.isEmpty else { continue }
+                if let level = Self.headingLevel(trimmed) {
+                    blocks.append(.heading(Heading(level: level, text: trimmed)))
+                } else {
+                    blocks.append(.paragraph(Paragraph(text: trimmed)))
+                }
+            case .table(let table):
+                tableCount += 1
+                layouts[table.layout, default: 0] += 1
+                let rows = table.rows.map { $0.cells.map(\.text) }
+                let lines = table.rows.map { $0.cells.map(\.line) }
+                blocks.append(.table(try reconstruction.table(rows: rows, lines: lines, id: "t\(tableCount)")))
+            }
+        }
+        if tableCount > 0 {
+            let summary = layouts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+            diagnostics.append(Diagnostic(.info, "flat-layout", "tables read: \(summary.joined(separator: ", "))"))
+        }
+        let source = Source(name: name, kind: .flatText, sha256: SHA256.hex(bytes), encoding: decoded.encoding)
+        return Document(source: source, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    private static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+
+    /// 1 for `一、…` / `第…章` / `第…节`, 2 for `（一）…`, nil for anything else.
+    static func headingLevel(_ text: String) -> Int? {
+        guard text.utf8.count <= 160, text.count <= 40, !text.hasSuffix("。"), !text.hasSuffix("；"), !text.hasSuffix("，") else { return nil }
+        let chars = Array(text.prefix(12))
+        var i = 0
+        if chars.first == "第" {
+            i = 1
+            while i < chars.count && (chineseNumerals.contains(chars[i]) || chars[i].isASCII && chars[i].isNumber) { i += 1 }
+            return i > 1 && i < chars.count && (chars[i] == "章" || chars[i] == "节") ? 1 : nil
+        }
+        if chars.first == "（" || chars.first == "(" {
+            i = 1
+            while i < chars.count && chineseNumerals.contains(chars[i]) { i += 1 }
+            return i > 1 && i < chars.count && (chars[i] == "）" || chars[i] == ")") && i + 1 < text.count ? 2 : nil
+        }
+        while i < chars.count && chineseNumerals.contains(chars[i]) { i += 1 }
+        return i > 0 && i < chars.count && chars[i] == "、" && i + 1 < text.count ? 1 : nil
     }
 }

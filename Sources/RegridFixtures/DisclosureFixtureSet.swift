@@ -1,0 +1,14 @@
+/// The generated reports whose flattened text is committed under
+/// `Tests/RegridKitTests/Fixtures/cn-gov-disclosure/` (made with `regrid-samples --fixtures DIR`
+/// and `tika_emulate.py`; see that folder's README). Tests regenerate each report's truth from
+/// these options, so the options must not change without regenerating the files.
+public enum DisclosureFixtureSet {
+    public static let flat: [(name: String, options: DisclosureReportGenerator.Options)] = [
+        ("flat-2019-a", .init(layout: "2019", seed: 101, violations: [.balance, .rowTotal])),
+        ("flat-2019-b", .init(layout: "2019", seed: 102, year: 2022, violations: [.outcomeSum, .reviewTotal], unknownTable: true)),
+        ("flat-2019-c", .init(layout: "2019", seed: 103, variants: false)),
+        ("flat-2021-a", .init(layout: "2021", seed: 201, violations: [.balance, .outcomeSum, .reviewTotal])),
+        ("flat-2021-b", .init(layout: "2021", seed: 202, violations: [.rowTotal], unknownTable: true)),
+        ("flat-2021-c", .init(layout: "2021", seed: 203)),
+    ]
+}

@@ -1,0 +1,136 @@
+/// Tree-edit-distance similarity of two tables (TEDS, Zhong et al., "Image-based table
+/// recognition", 2020), the measure table-recognition papers report.
+///
+/// Each table is a tree: the table node, one child per grid row, one child per cell that
+/// starts in that row (its top-left slot), left to right. Inserting or deleting a node costs 1;
+/// renaming a row into a row costs 0; renaming a cell into a cell costs 1 when their row or
+/// column spans differ and otherwise the normalized Levenshtein distance of their texts (in
+/// characters). The distance is computed exactly with the Zhang–Shasha algorithm, and
+/// `TEDS = 1 − distance / max(nodes of either tree)`.
+public enum TEDS {
+    /// Similarity in [0, 1]; 1 for tables with the same rows, spans and texts.
+    public static func similarity(_ a: Table, _ b: Table) -> Double {
+        let ta = Tree(a), tb = Tree(b)
+        let n = max(ta.count, tb.count)
+        guard n > 0 else { return 1 }
+        return max(0, 1 - distance(ta, tb) / Double(n))
+    }
+
+    /// The tree edit distance itself.
+    public static func distance(_ a: Table, _ b: Table) -> Double {
+        distance(Tree(a), Tree(b))
+    }
+
+    /// True when both tables have the same grid size and the same cells at the same slots with
+    /// the same spans and texts (ids, header counts, diagnostics, the `synthetic` flag and
+    /// nested blocks are not compared).
+    public static func exactlyEqual(_ a: Table, _ b: Table) -> Bool {
+        guard a.rows == b.rows, a.columns == b.columns, a.cells.count == b.cells.count else { return false }
+        for (x, y) in zip(a.cells, b.cells) {
+            guard x.row == y.row, x.column == y.column, x.rowSpan == y.rowSpan,
+                  x.colSpan == y.colSpan, x.text == y.text else { return false }
+        }
+        return true
+    }
+
+    /// A table tree in post-order: labels, leftmost-leaf indexes and key roots.
+    struct Tree {
+        enum Label { case table, row, cell(rowSpan: Int, colSpan: Int, text: [Character]) }
+        var labels: [Label] = []
+        var leftmost: [Int] = []
+        var keyRoots: [Int] = []
+        var count: Int { labels.count }
+
+        init(_ table: Table) {
+            var byRow = Array(repeating: [Cell](), count: max(0, table.rows))
+            for cell in table.cells where cell.row >= 0 && cell.row < table.rows { byRow[cell.row].append(cell) }
+            var firstChildOfParent: [Int] = []   // post-order index of each node's leftmost leaf
+            var rowLeftmosts: [Int] = []
+            for cells in byRow {
+                var rowLeftmost: Int? = nil
+                for cell in cells.sorted(by: { $0.column < $1.column }) {
+                    let index = labels.count
+                    labels.append(.cell(rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: Array(cell.text)))
+                    leftmost.append(index)
+                    if rowLeftmost == nil { rowLeftmost = index }
+                }
+                let index = labels.count
+                labels.append(.row)
+                leftmost.append(rowLeftmost ?? index)
+                rowLeftmosts.append(rowLeftmost ?? index)
+            }
+            labels.append(.table)
+            leftmost.append(rowLeftmosts.first ?? labels.count - 1)
+            firstChildOfParent = leftmost
+            // Key roots: for each distinct leftmost leaf, the highest node having it.
+            var highest: [Int: Int] = [:]
+            for i in 0..<labels.count { highest[firstChildOfParent[i]] = i }
+            keyRoots = highest.values.sorted()
+        }
+    }
+
+    private static func renameCost(_ a: Tree.Label, _ b: Tree.Label) -> Double {
+        switch (a, b) {
+        case (.table, .table), (.row, .row): return 0
+        case let (.cell(ra, ca, ta), .cell(rb, cb, tb)):
+            if ra != rb || ca != cb { return 1 }
+            return normalizedLevenshtein(ta, tb)
+        default: return 1
+        }
+    }
+
+    static func normalizedLevenshtein(_ a: [Character], _ b: [Character]) -> Double {
+        if a == b { return 0 }
+        if a.isEmpty || b.isEmpty { return 1 }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return Double(previous[b.count]) / Double(max(a.count, b.count))
+    }
+
+    /// Zhang–Shasha tree edit distance.
+    static func distance(_ a: Tree, _ b: Tree) -> Double {
+        let n = a.count, m = b.count
+        if n == 0 { return Double(m) }
+        if m == 0 { return Double(n) }
+        var treeDist = Array(repeating: 0.0, count: n * m)
+        var forest = Array(repeating: 0.0, count: (n + 1) * (m + 1))
+        let stride = m + 1
+        for i in a.keyRoots {
+            for j in b.keyRoots {
+                let li = a.leftmost[i], lj = b.leftmost[j]
+                let rows = i - li + 2, cols = j - lj + 2
+                // forest[x][y]: distance between a[li..li+x-1] and b[lj..lj+y-1].
+                forest[0] = 0
+                for x in 1..<rows { forest[x * stride] = forest[(x - 1) * stride] + 1 }
+                for y in 1..<cols { forest[y] = forest[y - 1] + 1 }
+                for x in 1..<rows {
+                    let ai = li + x - 1
+                    for y in 1..<cols {
+                        let bj = lj + y - 1
+                        let delete = forest[(x - 1) * stride + y] + 1
+                        let insert = forest[x * stride + y - 1] + 1
+                        if a.leftmost[ai] == li && b.leftmost[bj] == lj {
+                            let rename = forest[(x - 1) * stride + y - 1] + renameCost(a.labels[ai], b.labels[bj])
+                            let d = min(delete, insert, rename)
+                            forest[x * stride + y] = d
+                            treeDist[ai * m + bj] = d
+                        } else {
+                            let px = a.leftmost[ai] - li, py = b.leftmost[bj] - lj
+                            let subtree = forest[px * stride + py] + treeDist[ai * m + bj]
+                            forest[x * stride + y] = min(delete, insert, subtree)
+                        }
+                    }
+                }
+            }
+        }
+        return treeDist[(n - 1) * m + (m - 1)]
+    }
+}

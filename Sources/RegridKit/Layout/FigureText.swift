@@ -1,0 +1,87 @@
+/// What a figure cell's text says: a number (with an optional unit and note), a blank, or a dash.
+public struct FigureReading: Equatable, Sendable {
+    /// How the figure was written.
+    public enum Form: String, Sendable {
+        /// A written number.
+        case number
+        /// An empty cell, read as 0.
+        case blank
+        /// A dash (`-`, `—`, …) or `无`, read as 0.
+        case dash
+    }
+    public var value: Double
+    public var form: Form
+    /// A unit written after the number (`项`, `万元`, `元`, …), stripped from the value.
+    public var unit: String?
+    /// A bracketed note written after the number, e.g. `其中修订16件`.
+    public var note: String?
+}
+
+/// Reads the text of a figure cell: `0`, `-18`, `24252.311082`, `1,200`, `0项`, `0万元`,
+/// `251000元`, `22（其中修订 16 件）`, blank, `-`, `—`.
+public enum FigureText {
+    /// Units accepted after a number.
+    public static let units: [String] = ["人次", "万元", "亿元", "千元", "项", "件", "个", "次", "条", "份", "家", "人", "元", "%", "‰"]
+
+    /// The reading of `text`, or nil when it is not a figure.
+    public static func read(_ text: String) -> FigureReading? {
+        var scalars: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(scalar.value), let folded = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalars.append(folded)
+            } else if scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x200B {
+                continue
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        if scalars.isEmpty { return FigureReading(value: 0, form: .blank) }
+        let dashes: Set<UInt32> = [0x2D, 0x2010, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2E3A, 0x2F]
+        if scalars.allSatisfy({ dashes.contains($0.value) }) || String(String.UnicodeScalarView(scalars)) == "无" {
+            return FigureReading(value: 0, form: .dash)
+        }
+        var i = 0
+        var negative = false
+        if scalars[i] == "-" || scalars[i] == "\u{2212}" || scalars[i] == "+" {
+            negative = scalars[i] != "+"
+            i += 1
+        }
+        var digits = ""
+        var sawDigit = false
+        var sawPoint = false
+        while i < scalars.count {
+            let s = scalars[i]
+            if ("0"..."9").contains(s) {
+                digits.unicodeScalars.append(s)
+                sawDigit = true
+            } else if s == ",", sawDigit, !sawPoint, i + 3 < scalars.count,
+                      (i + 1...i + 3).allSatisfy({ ("0"..."9").contains(scalars[$0]) }) {
+                // a thousands separator: skipped
+            } else if s == ".", sawDigit, !sawPoint, i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) {
+                digits += "."
+                sawPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard sawDigit, var value = Double(digits) else { return nil }
+        if negative { value = -value }
+        var rest = String(String.UnicodeScalarView(scalars[i...]))
+        var unit: String? = nil
+        for candidate in units where rest.hasPrefix(candidate) {
+            unit = candidate
+            rest.removeFirst(candidate.count)
+            break
+        }
+        var note: String? = nil
+        if !rest.isEmpty {
+            let open: Set<Character> = ["(", "（", "["], close: Set<Character> = [")", "）", "]"]
+            guard let first = rest.first, open.contains(first), let last = rest.last, close.contains(last), rest.count >= 2 else {
+                return nil
+            }
+            note = String(rest.dropFirst().dropLast())
+        }
+        return FigureReading(value: value, form: .number, unit: unit, note: note)
+    }
+}

@@ -1,0 +1,155 @@
+/// Rebuilds the grid of a table read from flattened text, where nothing says how wide a cell is
+/// or whether an empty cell continues the one above. General rules, no template:
+///
+/// 1. Grid width = the most cells in a row; rows that full get span 1 everywhere, one-cell rows
+///    span the full width.
+/// 2. Every other row is placed by a small dynamic program over column boundaries
+///    (``FlatRowPlacement``), most-cells-first and data rows before header rows (header rows
+///    bottom-up), so that each row sees already placed neighbours. It prefers boundaries that
+///    the neighbouring rows have, numeric cells on numeric columns (so trailing numbers align
+///    right and the labels take the rest), an empty cell exactly under the cell it continues,
+///    a header cell exactly over a run of children (repeated child runs split evenly), and
+///    otherwise the deepest (last) label extending right.
+/// 3. An empty cell whose slot range equals that of a non-empty, non-numeric cell above is a
+///    vertical-merge continuation when every cell left of it in its row is empty (label
+///    columns), or when both rows are header rows (above the first numeric data row). Empty
+///    cells in numeric blocks and fully empty rows stay real empty cells.
+///
+/// Every span inferred is reported as an `info` diagnostic `span-inferred`; a row that could not
+/// be lined up with its neighbours gets a `warning` `span-uncertain`. Text is never dropped.
+public struct FlatTableReconstruction: Sendable {
+    public var limits: ReaderLimits
+    public init(limits: ReaderLimits = .default) { self.limits = limits }
+
+    /// Builds a valid table from rows of cell texts.
+    /// - Parameters:
+    ///   - rows: each row's cell texts, left to right.
+    ///   - lines: optional 1-based input lines per cell (same shape as `rows`), for diagnostics.
+    ///   - id: the table id to give.
+    /// - Throws: ``RegridError/limitExceeded(what:limit:)`` for grids past the reader limits.
+    public func table(rows: [[String]], lines: [[Int]]? = nil, id: String) throws(RegridError) -> Table {
+        let width = rows.map(\.count).max() ?? 0
+        guard width <= limits.maxColumns else { throw .limitExceeded(what: "table columns", limit: limits.maxColumns) }
+        guard rows.count <= limits.maxTableRows else { throw .limitExceeded(what: "table rows", limit: limits.maxTableRows) }
+        var diagnostics: [Diagnostic] = []
+        let kinds = rows.map { $0.map(CellContentKind.init) }
+        let firstData = kinds.firstIndex { row in
+            let numeric = row.filter { $0 == .numeric }.count
+            let nonEmpty = row.filter { $0 != .empty }.count
+            return numeric > 0 && numeric * 2 >= nonEmpty
+        }
+        let headerCount = firstData ?? 0
+        let spans = placeRows(rows: rows, kinds: kinds, width: width, headerCount: headerCount, diagnostics: &diagnostics)
+        let continuation = vMergeMarks(rows: rows, kinds: kinds, spans: spans, headerCount: headerCount)
+
+        var raw = RawTable()
+        for (r, row) in rows.enumerated() {
+            var cells: [RawCell] = []
+            for (c, text) in row.enumerated() {
+                cells.append(RawCell(text: text, colSpan: spans[r][c], vMerge: continuation[r][c] ? .continue : .none,
+                                     line: lines?[r][c]))
+            }
+            raw.rows.append(RawRow(cells: cells, isHeader: r < headerCount))
+        }
+        var table = try GridAssembler(limits: limits).assemble(raw, id: id)
+        for cell in table.cells where !cell.isSynthetic && (cell.rowSpan > 1 || cell.colSpan > 1) {
+            var what: [String] = []
+            if cell.colSpan > 1 { what.append("column span \(cell.colSpan)") }
+            if cell.rowSpan > 1 { what.append("row span \(cell.rowSpan)") }
+            diagnostics.append(Diagnostic(.info, "span-inferred",
+                "\(what.joined(separator: " and ")) inferred from the flattened rows", cell: (cell.row, cell.column)))
+        }
+        table.diagnostics = diagnostics + table.diagnostics
+        return table
+    }
+
+    /// Column spans for every cell of every row.
+    private func placeRows(rows: [[String]], kinds: [[CellContentKind]], width: Int, headerCount: Int,
+                           diagnostics: inout [Diagnostic]) -> [[Int]] {
+        var spans: [[Int]?] = rows.map { row in
+            if row.count == width { return Array(repeating: 1, count: row.count) }
+            if row.count == 1 { return [width] }
+            if row.isEmpty { return [] }
+            return nil
+        }
+        let columnNumeric = Self.numericColumns(kinds: kinds, width: width)
+        // Most cells first; data rows top-down, then header rows bottom-up.
+        let isData = kinds.map { row in row.contains(.numeric) && row.filter { $0 == .numeric }.count * 2 >= row.filter { $0 != .empty }.count }
+        let order = spans.indices.filter { spans[$0] == nil }.sorted { a, b in
+            if rows[a].count != rows[b].count { return rows[a].count > rows[b].count }
+            if isData[a] != isData[b] { return isData[a] }
+            let ha = a < headerCount, hb = b < headerCount
+            if ha != hb { return !ha }
+            return ha ? a > b : a < b
+        }
+        for r in order {
+            let context = FlatRowPlacement.Context(
+                above: Self.neighbour(of: r, step: -1, spans: spans, rows: rows),
+                below: Self.neighbour(of: r, step: 1, spans: spans, rows: rows),
+                belowBelow: r + 2 < rows.count ? spans[r + 2].map { (spans: $0, texts: rows[r + 2]) } : nil,
+                columnNumeric: columnNumeric)
+            let placement = FlatRowPlacement(texts: rows[r], kinds: kinds[r], width: width, context: context)
+            let result = placement.best()
+            spans[r] = result.spans
+            if result.misaligned {
+                diagnostics.append(Diagnostic(.warning, "span-uncertain",
+                    "row \(r) has \(rows[r].count) of \(width) cells and its column boundaries do not line up with the neighbouring rows; spans are a guess",
+                    cell: (r, 0)))
+            }
+        }
+        return spans.map { $0 ?? [] }
+    }
+
+    /// The nearest placed row in direction `step`, with whether it is the adjacent row.
+    private static func neighbour(of r: Int, step: Int, spans: [[Int]?], rows: [[String]]) -> FlatRowPlacement.Neighbour? {
+        var i = r + step
+        while i >= 0 && i < spans.count {
+            // One-cell rows (titles) say nothing about column boundaries.
+            if let s = spans[i], s.count > 1 || spans.count <= 2 { return FlatRowPlacement.Neighbour(spans: s, texts: rows[i], adjacent: i == r + step) }
+            i += step
+        }
+        return nil
+    }
+
+    /// Columns whose non-empty cells in full-width rows are mostly numeric.
+    private static func numericColumns(kinds: [[CellContentKind]], width: Int) -> [Bool] {
+        var numeric = Array(repeating: 0, count: width)
+        var filled = Array(repeating: 0, count: width)
+        for row in kinds where row.count == width {
+            for (c, k) in row.enumerated() where k != .empty {
+                filled[c] += 1
+                if k == .numeric { numeric[c] += 1 }
+            }
+        }
+        return (0..<width).map { filled[$0] > 0 && numeric[$0] * 2 > filled[$0] }
+    }
+
+    /// Which empty cells continue the cell above (vertical merge).
+    private func vMergeMarks(rows: [[String]], kinds: [[CellContentKind]], spans: [[Int]], headerCount: Int) -> [[Bool]] {
+        var marks = rows.map { Array(repeating: false, count: $0.count) }
+        // For the previous row: start column → (width, origin text kind, origin row).
+        var above: [Int: (width: Int, kind: CellContentKind, row: Int)] = [:]
+        for r in rows.indices {
+            var here: [Int: (width: Int, kind: CellContentKind, row: Int)] = [:]
+            let allEmpty = kinds[r].allSatisfy { $0 == .empty }
+            var col = 0
+            var leftEmpty = true
+            for c in rows[r].indices {
+                let w = spans[r][c]
+                let kind = kinds[r][c]
+                var origin = (width: w, kind: kind, row: r)
+                if kind == .empty, !allEmpty, let up = above[col], up.width == w,
+                   up.kind == .text || (up.kind == .numeric && col == 0),
+                   leftEmpty || w > 1 || (r < headerCount && up.row < headerCount) {
+                    marks[r][c] = true
+                    origin = up
+                }
+                here[col] = origin
+                if kind != .empty { leftEmpty = false }
+                col += w
+            }
+            above = here
+        }
+        return marks
+    }
+}

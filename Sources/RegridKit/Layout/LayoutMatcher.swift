@@ -1,0 +1,161 @@
+/// Decides whether a table (from any reader) is an instance of one ``LayoutTemplate``, and
+/// rebuilds it with the template's spans when it is.
+///
+/// The match reads the table's cells in row-major order and aligns that sequence of texts with
+/// the template's cells in row-major order (labels by normalized text, figures by being numbers,
+/// blanks or dashes). It never trusts the table's own spans: flattened text gives inferred spans
+/// that may be wrong, while the order of the cells survives every reader. Empty source cells
+/// that the template has no place for are merge continuations and are dropped; a non-empty one
+/// means text the layout cannot hold, and the layout is then not applied.
+public struct LayoutMatcher: Sendable {
+    public var template: LayoutTemplate
+    /// The lowest confidence at which the layout is applied.
+    public var minimumConfidence: Double
+    /// Tables with more cells than this are not tried (no known layout is that large).
+    public var maximumCells: Int
+
+    private let normalizer: LabelNormalizer
+    private let labelForms: [LabelForms?]
+
+    public init(template: LayoutTemplate, minimumConfidence: Double = 0.9, maximumCells: Int = 5_000) {
+        self.template = template
+        self.minimumConfidence = minimumConfidence
+        self.maximumCells = maximumCells
+        let normalizer = template.normalizer
+        self.normalizer = normalizer
+        self.labelForms = template.cells.map { cell in
+            guard let label = cell.label else { return nil }
+            let all = [label] + (cell.variants ?? [])
+            let normalized = all.map { normalizer.normalize($0) }
+            return LabelForms(canonical: label, normalized: normalized[0], variants: Set(normalized.dropFirst()),
+                              bare: Set(normalized.map { normalizer.withoutNotes($0) }.filter { !$0.isEmpty }),
+                              anyText: cell.anyText ?? false)
+        }
+    }
+
+    private struct LabelForms: Sendable {
+        var canonical: String
+        var normalized: String
+        var variants: Set<String>
+        var bare: Set<String>
+        var anyText: Bool
+    }
+
+    // Costs in hundredths: integers keep ties exact, so the alignment is deterministic.
+    private enum Cost {
+        static let labelVariant = 2
+        static let labelWithoutNotes = 5
+        static let anyTextEmpty = 30
+        static let substitute = 100
+        static let skipEmptySource = 1
+        static let skipTextSource = 100
+        static let skipTemplate = 100
+    }
+
+    /// The best alignment of `table` with the template, or nil when the table is clearly
+    /// something else (size or labels far off). A returned candidate may still be ``LayoutCandidate/isAccepted`` false.
+    public func match(_ table: Table) -> LayoutCandidate? {
+        let source = table.cells
+        let n = template.cells.count
+        let m = source.count
+        guard m > 0, m <= maximumCells, m <= 3 * n + 60, 2 * m >= n else { return nil }
+
+        let sourceText = source.map { normalizer.normalize($0.text) }
+        let sourceBare = sourceText.map { normalizer.withoutNotes($0) }
+        let sourceIsFigure = source.map { FigureText.read($0.text) != nil }
+        let sourceEmpty = sourceText.map(\.isEmpty)
+
+        // Quick rejection: most template labels must appear somewhere in the table.
+        let present = Set(sourceText).union(sourceBare)
+        let required = labelForms.compactMap { $0 }.filter { !$0.anyText }
+        let found = required.filter { f in present.contains(f.normalized) || !f.variants.isDisjoint(with: present) || !f.bare.isDisjoint(with: present) }.count
+        guard required.isEmpty || 2 * found >= required.count else { return nil }
+
+        func matchCost(_ i: Int, _ j: Int) -> Int {
+            if let forms = labelForms[i] {
+                if forms.anyText { return sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
+                return labelCloseness(forms, j, sourceText, sourceBare).map(Self.cost) ?? Cost.substitute
+            }
+            return sourceIsFigure[j] ? 0 : Cost.substitute
+        }
+        func skipSourceCost(_ j: Int) -> Int { sourceEmpty[j] ? Cost.skipEmptySource : Cost.skipTextSource }
+
+        // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...].
+        let width = m + 1
+        var best = [Int](repeating: 0, count: (n + 1) * width)
+        for j in stride(from: m - 1, through: 0, by: -1) { best[n * width + j] = best[n * width + j + 1] + skipSourceCost(j) }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            best[i * width + m] = best[(i + 1) * width + m] + Cost.skipTemplate
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                let take = matchCost(i, j) + best[(i + 1) * width + j + 1]
+                let skipS = skipSourceCost(j) + best[i * width + j + 1]
+                let skipT = Cost.skipTemplate + best[(i + 1) * width + j]
+                best[i * width + j] = min(take, skipS, skipT)
+            }
+        }
+
+        // Walk forward, preferring a match, then dropping a source cell, then a missing template cell.
+        var assignment = [Int?](repeating: nil, count: n)
+        var dropped: [Int] = []
+        var i = 0, j = 0
+        while i < n || j < m {
+            let here = best[i * width + j]
+            if i < n, j < m, matchCost(i, j) + best[(i + 1) * width + j + 1] == here {
+                assignment[i] = j
+                i += 1; j += 1
+            } else if j < m, skipSourceCost(j) + best[i * width + j + 1] == here {
+                dropped.append(j)
+                j += 1
+            } else {
+                i += 1
+            }
+        }
+
+        var notes: [LayoutCandidate.Note] = []
+        var labelsMatched = 0
+        var labelCount = 0
+        for (t, cell) in template.cells.enumerated() {
+            guard let s = assignment[t] else {
+                notes.append(.missing(template: t))
+                continue
+            }
+            if let forms = labelForms[t] {
+                guard !forms.anyText else { continue }
+                labelCount += 1
+                if let closeness = labelCloseness(forms, s, sourceText, sourceBare) {
+                    labelsMatched += 1
+                    if closeness > .normalized { notes.append(.labelVariant(template: t, closeness: closeness)) }
+                } else {
+                    notes.append(.labelMismatch(template: t))
+                }
+            } else if !sourceIsFigure[s] {
+                notes.append(.figureUnreadable(template: t))
+            }
+            _ = cell
+        }
+        let unplaced = dropped.filter { !sourceEmpty[$0] }
+        let cost = best[0]
+        let confidence = max(0, 1 - Double(cost) / Double(100 * max(1, n)))
+        let labelShare = labelCount == 0 ? 1 : Double(labelsMatched) / Double(labelCount)
+        return LayoutCandidate(template: template, confidence: (confidence * 1000).rounded() / 1000,
+                               labelShare: labelShare, assignment: assignment, droppedEmpty: dropped.count - unplaced.count,
+                               unplacedText: unplaced, notes: notes, minimumConfidence: minimumConfidence)
+    }
+
+    private func labelCloseness(_ forms: LabelForms, _ j: Int, _ text: [String], _ bare: [String]) -> LabelNormalizer.Closeness? {
+        let t = text[j]
+        guard !t.isEmpty else { return nil }
+        if t == forms.normalized { return .normalized }
+        if forms.variants.contains(t) { return .variant }
+        if normalizer.steps.contains(.notes), !bare[j].isEmpty, forms.bare.contains(bare[j]) { return .withoutNotes }
+        return nil
+    }
+
+    private static func cost(_ closeness: LabelNormalizer.Closeness) -> Int {
+        switch closeness {
+        case .exact, .normalized: return 0
+        case .variant: return Cost.labelVariant
+        case .withoutNotes: return Cost.labelWithoutNotes
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Applies known layouts to a document: every top-level table that matches a template is
+/// rebuilt with the template's spans (see ``LayoutMatcher``); the others stay as the reader
+/// made them. Readers stay layout-agnostic; the CLI and the batch runner call this after reading.
+///
+/// Within a family (e.g. `cn-gov-disclosure`), the version is decided from content, never from
+/// dates: tables whose best match belongs to one version only vote for it, then the versions'
+/// marker texts found in the document break remaining ties (table 四 is the same in 2019 and 2021).
+public struct LayoutResolver: Sendable {
+    public var templates: [LayoutTemplate]
+    /// Lowest confidence at which a layout is applied.
+    public var minimumConfidence: Double
+
+    public init(templates: [LayoutTemplate], minimumConfidence: Double = 0.9) {
+        self.templates = templates
+        self.minimumConfidence = minimumConfidence
+    }
+
+    /// A resolver with the built-in templates, plus `extra` ones (a user's `--layout` files), which
+    /// win ties against built-in ones.
+    /// - Throws: ``RegridError/layout(_:)`` when the built-in templates cannot be loaded.
+    public static func standard(extra: [LayoutTemplate] = []) throws(RegridError) -> LayoutResolver {
+        let builtIn = try LayoutLibrary.builtIn()
+        let extraIDs = Set(extra.map(\.id))
+        return LayoutResolver(templates: extra + builtIn.filter { !extraIDs.contains($0.id) })
+    }
+
+    /// `document` with matching tables rebuilt on their layouts and a document diagnostic per
+    /// family whose version had to be guessed.
+    public func resolve(_ document: Document) -> Document {
+        let matchers = templates.map { LayoutMatcher(template: $0, minimumConfidence: minimumConfidence) }
+        var tableCandidates: [Int: [LayoutCandidate]] = [:]
+        for (index, block) in document.blocks.enumerated() {
+            guard case .table(let table) = block else { continue }
+            tableCandidates[index] = matchers.compactMap { $0.match(table) }
+        }
+        let versions = decideVersions(tableCandidates.values.map { $0.filter(\.isAccepted) }, document: document)
+
+        var result = document
+        for (index, candidates) in tableCandidates.sorted(by: { $0.key < $1.key }) {
+            guard case .table(let table) = document.blocks[index] else { continue }
+            let accepted = candidates.filter(\.isAccepted)
+            guard let top = accepted.map(\.confidence).max() else {
+                if let near = candidates.max(by: { $0.confidence < $1.confidence }), near.confidence >= 0.6 {
+                    var t = table
+                    t.diagnostics.append(Diagnostic(.info, "layout-near-miss", nearMissMessage(near, table)))
+                    result.blocks[index] = .table(t)
+                }
+                continue
+            }
+            let tied = accepted.filter { $0.confidence == top }
+            let chosen = tied.first { versions[$0.template.family]?.version == $0.template.version } ?? tied[0]
+            var rebuilt = chosen.apply(to: table)
+            if tied.count > 1, let decided = versions[chosen.template.family] {
+                rebuilt.diagnostics.append(Diagnostic(decided.guessed ? .warning : .info, "layout-version-from-document",
+                    "the table fits \(tied.map(\.template.id).joined(separator: " and ")) equally; "
+                    + (decided.guessed ? "nothing in the document tells the version apart, took \(chosen.template.id)"
+                                       : "the document's other tables say version \(decided.version)")))
+            }
+            result.blocks[index] = .table(rebuilt)
+        }
+        return result
+    }
+
+    private struct Decision { var version: String; var guessed: Bool }
+
+    private func decideVersions(_ perTable: [[LayoutCandidate]], document: Document) -> [String: Decision] {
+        var votes: [String: [String: Int]] = [:]
+        for candidates in perTable {
+            guard let top = candidates.map(\.confidence).max() else { continue }
+            let best = candidates.filter { $0.confidence == top }
+            let versions = Set(best.map(\.template.version))
+            if versions.count == 1, let family = best.first?.template.family, let v = versions.first {
+                votes[family, default: [:]][v, default: 0] += 1
+            }
+        }
+        var decisions: [String: Decision] = [:]
+        let families = Set(templates.map(\.family))
+        var text: String? = nil
+        for family in families.sorted() {
+            if let tally = votes[family], let top = tally.values.max() {
+                let leaders = tally.filter { $0.value == top }.keys.sorted()
+                if leaders.count == 1 { decisions[family] = Decision(version: leaders[0], guessed: false); continue }
+            }
+            // Fall back on marker texts anywhere in the document.
+            if text == nil { text = LabelNormalizer().normalize(document.blocks.map(\.plainText).joined(separator: "\n")) }
+            var markerVotes: [String: Int] = [:]
+            for t in templates where t.family == family {
+                for marker in t.markers ?? [] where text?.contains(LabelNormalizer().normalize(marker)) == true {
+                    markerVotes[t.version, default: 0] += 1
+                }
+            }
+            if let top = markerVotes.values.max() {
+                let leaders = markerVotes.filter { $0.value == top }.keys.sorted()
+                if leaders.count == 1 { decisions[family] = Decision(version: leaders[0], guessed: false); continue }
+            }
+            if let first = templates.first(where: { $0.family == family }) {
+                decisions[family] = Decision(version: first.version, guessed: true)
+            }
+        }
+        return decisions
+    }
+
+    private func nearMissMessage(_ near: LayoutCandidate, _ table: Table) -> String {
+        var reason: [String] = []
+        if !near.unplacedText.isEmpty {
+            let sample = near.unplacedText.prefix(3).map { "\"\(table.cells[$0].text)\"" }.joined(separator: ", ")
+            reason.append("it holds text the layout has no place for (\(sample))")
+        }
+        if near.confidence < near.minimumConfidence { reason.append("too many cells differ") }
+        if near.labelShare < 0.8 { reason.append("too few labels match") }
+        return "resembles the known layout \(near.template.id) (confidence \(JSONText.number(near.confidence))) but was left as read: "
+            + reason.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,308 @@
+/// One cell as read from flattened text: its paragraphs in order, before any span is inferred.
+struct FlatCell: Equatable, Sendable {
+    var paragraphs: [String]
+    /// 1-based input line where the cell starts.
+    var line: Int
+    /// The paragraphs trimmed and joined by `"\n"` (the model's cell text).
+    var text: String {
+        paragraphs.map { $0.trimmingWhitespace() }.joined(separator: "\n")
+    }
+}
+
+/// One table row as read: the cells in order, no spans yet.
+struct FlatRow: Equatable, Sendable {
+    var cells: [FlatCell]
+    var line: Int
+}
+
+/// The two table layouts of flattened text (`spec/flat-text.md` §3 and §4.2).
+enum FlatLayout: String, Sendable {
+    /// Tika ≤ 3.3.1 DOM: a TAB line per cell, a blank line per row, a second per table.
+    case cellPerLine = "cell-per-line"
+    /// Tika ≥ 3.3.2 SAX, browser copy, Word text: a row per line, TAB before each cell.
+    case rowPerLine = "row-per-line"
+}
+
+/// A table as read, before reconstruction.
+struct FlatTable: Equatable, Sendable {
+    var rows: [FlatRow]
+    var layout: FlatLayout
+    /// 1-based line of the table's first cell.
+    var line: Int
+    /// False when the input ended inside the table (truncated text).
+    var closed: Bool
+}
+
+/// A block of flattened text in document order.
+enum FlatBlock: Equatable, Sendable {
+    case paragraph(String, line: Int)
+    case table(FlatTable)
+}
+
+/// The line grammar of Tika-style flattened text (`spec/flat-text.md` §3.1, §4.2), in one
+/// linear pass over normalized UTF-8 (LF line ends). The layout is chosen per table: a table
+/// whose TAB lines mostly hold more than one TAB is read row-per-line, otherwise cell-per-line.
+///
+/// Cell-per-line: a TAB line starts a cell, a bare line is a further paragraph of it, a blank
+/// line ends the row when the next line starts a cell, ends row and table when the next line is
+/// blank too, and is an empty paragraph of the cell when text follows (Tika never writes text
+/// right after a row end).
+///
+/// Row-per-line (Tika SAX): `TAB cell TAB cell …` per row; a cell's second paragraph follows on
+/// the next line, later ones after one blank line each; a TAB line right after such a
+/// paragraph continues the same row; a blank line ends the row after a multi-paragraph cell and
+/// the table otherwise (two blank lines after a multi-paragraph cell).
+struct FlatLineParser {
+    private let bytes: [UInt8]
+    private var pos = 0
+    private var lineNumber = 0
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(utf8: [UInt8]) { self.bytes = utf8 }
+
+    private static let tab: UInt8 = 0x09
+    private static let newline: UInt8 = 0x0A
+
+    /// A line as a byte range, without its LF.
+    private struct Line {
+        var start: Int
+        var end: Int
+        var isBlank: Bool { start == end }
+    }
+
+    private func line(at offset: Int) -> Line? {
+        guard offset < bytes.count else { return nil }
+        return Line(start: offset, end: bytes[offset...].firstIndex(of: Self.newline) ?? bytes.count)
+    }
+
+    private func peek() -> Line? { line(at: pos) }
+
+    /// The line after `l` (for look-ahead).
+    private func after(_ l: Line) -> Line? { line(at: l.end + 1) }
+
+    private mutating func advance(past l: Line) {
+        pos = l.end + 1
+        lineNumber += 1
+    }
+
+    private func startsWithTab(_ l: Line) -> Bool { !l.isBlank && bytes[l.start] == Self.tab }
+
+    private func string(_ l: Line, from offset: Int = 0) -> String {
+        String(decoding: bytes[(l.start + offset)..<l.end], as: UTF8.self)
+    }
+
+    private func tabCount(_ l: Line) -> Int {
+        var n = 0
+        for i in l.start..<l.end where bytes[i] == Self.tab { n += 1 }
+        return n
+    }
+
+    /// Parses the whole input.
+    mutating func parse() -> [FlatBlock] {
+        var blocks: [FlatBlock] = []
+        while let l = peek() {
+            if startsWithTab(l) {
+                let layout = detectLayout(from: l)
+                blocks.append(.table(layout == .cellPerLine ? parseCellPerLine() : parseRowPerLine()))
+            } else {
+                advance(past: l)
+                if !l.isBlank { blocks.append(.paragraph(string(l), line: lineNumber)) }
+            }
+        }
+        return blocks
+    }
+
+    /// Looks at the TAB lines up to the table's probable end (two blank lines) or 400 lines.
+    private func detectLayout(from first: Line) -> FlatLayout {
+        var single = 0, multi = 0, blanks = 0, seen = 0
+        var current: Line? = first
+        while let l = current, seen < 400 {
+            seen += 1
+            if l.isBlank {
+                blanks += 1
+                if blanks >= 2 { break }
+            } else {
+                blanks = 0
+                if startsWithTab(l) {
+                    if tabCount(l) > 1 { multi += 1 } else { single += 1 }
+                }
+            }
+            current = after(l)
+        }
+        return multi > 0 && multi * 4 >= single ? .rowPerLine : .cellPerLine
+    }
+
+    private mutating func parseCellPerLine() -> FlatTable {
+        let startLine = lineNumber + 1
+        var rows: [FlatRow] = []
+        var cells: [FlatCell] = []
+        var rowLine = startLine
+        var closed = false
+        while let l = peek() {
+            if startsWithTab(l) {
+                advance(past: l)
+                if cells.isEmpty { rowLine = lineNumber }
+                cells.append(FlatCell(paragraphs: [string(l, from: 1)], line: lineNumber))
+            } else if !l.isBlank {
+                advance(past: l)
+                if cells.isEmpty {
+                    // Unreachable with the look-ahead below; kept as a cell so no text is lost.
+                    rowLine = lineNumber
+                    cells.append(FlatCell(paragraphs: [string(l)], line: lineNumber))
+                } else {
+                    cells[cells.count - 1].paragraphs.append(string(l))
+                }
+            } else {
+                advance(past: l)
+                guard let next = peek() else {
+                    rows.append(FlatRow(cells: cells, line: rowLine))
+                    cells = []
+                    break
+                }
+                if next.isBlank {
+                    if let third = after(next), startsWithTab(third), let last = cells.last,
+                       last.paragraphs.allSatisfy({ $0.trimmingWhitespace().isEmpty }) {
+                        // `→ ∅ ∅ →Y` after an empty cell: read as that cell's empty paragraphs
+                        // and a row end rather than a table end (§3.2 b). Generated files do
+                        // put tables back to back, so this is only done for an empty cell.
+                        advance(past: next)
+                        cells[cells.count - 1].paragraphs.append("")
+                        rows.append(FlatRow(cells: cells, line: rowLine))
+                        cells = []
+                        continue
+                    }
+                    advance(past: next)
+                    rows.append(FlatRow(cells: cells, line: rowLine))
+                    cells = []
+                    closed = true
+                    break
+                } else if startsWithTab(next) {
+                    rows.append(FlatRow(cells: cells, line: rowLine))
+                    cells = []
+                } else if !cells.isEmpty {
+                    cells[cells.count - 1].paragraphs.append("")
+                }
+            }
+        }
+        if !cells.isEmpty { rows.append(FlatRow(cells: cells, line: rowLine)) }
+        if !closed { reportUnterminated(startLine) }
+        return FlatTable(rows: joinSplitRows(rows), layout: .cellPerLine, line: startLine, closed: closed)
+    }
+
+    private mutating func parseRowPerLine() -> FlatTable {
+        let startLine = lineNumber + 1
+        var rows: [FlatRow] = []
+        var cells: [FlatCell] = []
+        var rowLine = startLine
+        var closed = false
+        var afterParagraph = false   // the previous line was a further paragraph of a cell
+        func lastCellParagraphs() -> Int { cells.last?.paragraphs.count ?? 0 }
+        while let l = peek() {
+            if startsWithTab(l) {
+                advance(past: l)
+                if !afterParagraph && !cells.isEmpty {
+                    rows.append(FlatRow(cells: cells, line: rowLine))
+                    cells = []
+                }
+                if cells.isEmpty { rowLine = lineNumber }
+                for field in string(l, from: 1).split(separator: "\t", omittingEmptySubsequences: false) {
+                    cells.append(FlatCell(paragraphs: [String(field)], line: lineNumber))
+                }
+                afterParagraph = false
+            } else if !l.isBlank {
+                advance(past: l)
+                if cells.isEmpty {
+                    rowLine = lineNumber
+                    cells.append(FlatCell(paragraphs: [string(l)], line: lineNumber))
+                } else {
+                    cells[cells.count - 1].paragraphs.append(string(l))
+                }
+                afterParagraph = true
+            } else {
+                // Count the run of blank lines and see what follows.
+                var blanks = 0
+                var probe: Line? = l
+                while let p = probe, p.isBlank { blanks += 1; probe = after(p) }
+                let multi = lastCellParagraphs() >= 2
+                if let next = probe, multi && blanks == 1 {
+                    advance(past: l)
+                    if startsWithTab(next) {
+                        rows.append(FlatRow(cells: cells, line: rowLine))
+                        cells = []
+                        afterParagraph = false
+                    } else {
+                        afterParagraph = false   // the next text line is a further paragraph
+                    }
+                    continue
+                }
+                // Table end: consume the row end and table end blank lines.
+                let consume = multi ? min(blanks, 2) : 1
+                var current: Line? = l
+                for _ in 0..<consume {
+                    guard let c = current else { break }
+                    advance(past: c)
+                    current = after(c)
+                }
+                closed = probe != nil || blanks >= (multi ? 2 : 1)
+                break
+            }
+        }
+        if !cells.isEmpty { rows.append(FlatRow(cells: cells, line: rowLine)) }
+        if !closed { reportUnterminated(startLine) }
+        return FlatTable(rows: rows, layout: .rowPerLine, line: startLine, closed: closed)
+    }
+
+    /// Ambiguity §3.2 a: `→X ∅ →Y` is a row end, or a cell X ending in an empty paragraph with
+    /// Y the next cell of the same row. Two neighbouring short rows are joined back when together
+    /// they have as many cells as the table's widest row (or as the row before or after them) and
+    /// the second one does not start like the table's first column (it starts mid-row).
+    private mutating func joinSplitRows(_ rows: [FlatRow]) -> [FlatRow] {
+        let width = rows.map(\.cells.count).max() ?? 0
+        guard width > 2, rows.count > 1 else { return rows }
+        let firstColumn = rows.filter { $0.cells.count == width }.map { CellContentKind($0.cells[0].text) }
+        let numericFirst = firstColumn.filter { $0 == .numeric }.count
+        let textFirst = firstColumn.filter { $0 == .text }.count
+        let usual: CellContentKind? = numericFirst > textFirst ? .numeric : (textFirst > numericFirst ? .text : nil)
+        var out: [FlatRow] = []
+        var i = 0
+        while i < rows.count {
+            var row = rows[i]
+            if i + 1 < rows.count, row.cells.count >= 2, row.cells.count < width, rows[i + 1].cells.count < width {
+                let next = rows[i + 1]
+                let sum = row.cells.count + next.cells.count
+                let targets = [width, out.last?.cells.count, i + 2 < rows.count ? rows[i + 2].cells.count : nil]
+                let startKind = CellContentKind(next.cells[0].text)
+                if targets.contains(sum), let usual, startKind != usual, startKind != .empty {
+                    row.cells[row.cells.count - 1].paragraphs.append("")
+                    row.cells += next.cells
+                    diagnostics.append(Diagnostic(.info, "row-joined",
+                        "the blank line before line \(next.line) read as an empty paragraph at the end of a cell, not a row end: the two short rows make one full row",
+                        line: next.line))
+                    out.append(row)
+                    i += 2
+                    continue
+                }
+            }
+            out.append(row)
+            i += 1
+        }
+        return out
+    }
+
+    private mutating func reportUnterminated(_ startLine: Int) {
+        diagnostics.append(Diagnostic(.warning, "table-unterminated",
+            "the table starting at line \(startLine) is not closed before the end of the text (truncated?); its rows are kept",
+            line: startLine))
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs, line ends and other Unicode whitespace
+    /// (NBSP included, as Word pads cells with it).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import RegridKit
+
+/// Tables read from Tika's text of each corpus DOCX against the tables RegridKit's DOCX reader
+/// reads from the DOCX itself: mean TEDS and share of exactly equal tables, per layout.
+/// The floors sit just under what the reader achieves (0.800 / 48.4 % and 0.709 / 38.2 %).
+/// Set `REGRID_FLAT_SCORES=1` to print the per-file scores.
+@Suite struct FlatCorpusTests {
+    static let verbose = ProcessInfo.processInfo.environment["REGRID_FLAT_SCORES"] != nil
+
+    func score(layout folder: String) throws -> (CorpusScoring.Score, files: Int)? {
+        let docxFiles = SharedCorpus.files(in: "corpus/docx", ext: "docx")
+        guard !docxFiles.isEmpty, let flatDir = SharedCorpus.directory("corpus/\(folder)") else { return nil }
+        var total = CorpusScoring.Score()
+        var files = 0
+        for url in docxFiles {
+            let stem = url.deletingPathExtension().lastPathComponent
+            let txt = flatDir.appendingPathComponent(stem + ".txt")
+            guard let text = try? Data(contentsOf: txt) else { continue }
+            let reference = try DOCXReader().read(bytes: Array(try Data(contentsOf: url)), name: url.lastPathComponent).tables
+            let flat = try FlatTextReader().read(bytes: Array(text), name: txt.lastPathComponent)
+            try flat.validate()
+            let s = CorpusScoring.score(reference: reference, candidate: flat.tables)
+            total.add(s)
+            files += 1
+            if Self.verbose {
+                print(String(format: "%@ %.3f %d/%d %@", folder, s.mean, s.exact.filter { $0 }.count, s.exact.count, stem))
+            }
+        }
+        if Self.verbose {
+            print(String(format: "%@: %d files, %d tables, mean TEDS %.4f, exact %.1f%%", folder, files,
+                         total.teds.count, total.mean, 100 * total.exactShare))
+        }
+        return (total, files)
+    }
+
+    @Test func cellPerLineLayout() throws {
+        guard let (s, files) = try score(layout: "flat") else { print("skipped: ../shared absent"); return }
+        #expect(files >= 30)
+        #expect(s.mean >= 0.79, "mean TEDS \(s.mean)")
+        #expect(s.exactShare >= 0.47, "exact \(s.exactShare)")
+    }
+
+    @Test func rowPerLineLayout() throws {
+        guard let (s, files) = try score(layout: "flat-rowline") else { print("skipped: ../shared absent"); return }
+        #expect(files >= 30)
+        #expect(s.mean >= 0.70, "mean TEDS \(s.mean)")
+        #expect(s.exactShare >= 0.37, "exact \(s.exactShare)")
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+import RegridKit
+
+@Suite struct LabelNormalizerTests {
+    let n = LabelNormalizer()
+
+    @Test(arguments: [
+        ("本年新\n制作数量", "本年新制作数量"),
+        ("商业\n企业", "商业企业"),
+        ("(一)予以公开", "（一）予以公开"),
+        ("(一) 予以公开", "（一）予以公开"),
+        ("1、属于国家秘密", "1.属于国家秘密"),
+        ("1. 属于国家秘密", "1.属于国家秘密"),
+        ("3.危及三安全一稳定", "3.危及“三安全一稳定”"),
+        ("三、本年度办\n理结果", "三、本年度办理结果"),
+        ("第二十条 第(一)项", "第二十条第（一）项"),
+        ("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"),
+    ])
+    func variantsNormalizeToTheCanonicalLabel(_ written: String, _ canonical: String) {
+        #expect(n.closeness(of: written, to: canonical) == .normalized)
+    }
+
+    @Test func notesAndListedVariantsMatchLoosely() {
+        #expect(n.closeness(of: "规章（设区的市、自治州人民政府应提供相关数据）", to: "规章") == .withoutNotes)
+        #expect(n.closeness(of: "上一年项目数量(指2019年事项数)", to: "上一年项目数量") == .withoutNotes)
+        #expect(n.closeness(of: "(二) 部分公开", to: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）") == .withoutNotes)
+        #expect(n.closeness(of: "规范性文件", to: "行政规范性文件", variants: ["规范性文件"]) == .variant)
+        #expect(n.closeness(of: "(六) 其他", to: "（六）其他处理", variants: ["（六）其他"]) == .variant)
+    }
+
+    @Test func differentLabelsDoNotMatch() {
+        #expect(n.closeness(of: "行政强制", to: "行政处罚") == nil)
+        #expect(n.closeness(of: "规范性文件", to: "行政规范性文件") == nil)
+        #expect(n.closeness(of: "（六）其他", to: "（六）其他处理") == nil)
+        #expect(n.closeness(of: "", to: "总计") == nil)
+        // Notes are never the whole label: "(一)" alone is not "（一）予以公开".
+        #expect(n.closeness(of: "(一)", to: "（一）予以公开") == nil)
+    }
+}
+
+@Suite struct FigureTextTests {
+    @Test(arguments: [
+        ("0", 0.0, FigureReading.Form.number, nil as String?),
+        ("8", 8, .number, nil),
+        ("-18", -18, .number, nil),
+        ("24252.311082", 24252.311082, .number, nil),
+        ("1,200", 1200, .number, nil),
+        ("１２", 12, .number, nil),
+        ("0项", 0, .number, "项"),
+        ("0万元", 0, .number, "万元"),
+        ("251000元", 251000, .number, "元"),
+        ("73802895.90元", 73802895.9, .number, "元"),
+        (" 5 件", 5, .number, "件"),
+        ("", 0, .blank, nil),
+        ("\n", 0, .blank, nil),
+        ("-", 0, .dash, nil),
+        ("—", 0, .dash, nil),
+        ("——", 0, .dash, nil),
+        ("无", 0, .dash, nil),
+    ])
+    func readsFigures(_ text: String, _ value: Double, _ form: FigureReading.Form, _ unit: String?) throws {
+        let reading = try #require(FigureText.read(text))
+        #expect(reading.value == value)
+        #expect(reading.form == form)
+        #expect(reading.unit == unit)
+    }
+
+    @Test func keepsANoteAside() throws {
+        let reading = try #require(FigureText.read("22（其中修订 16 件）"))
+        #expect(reading.value == 22)
+        #expect(reading.note == "其中修订16件")
+    }
+
+    @Test(arguments: ["1.属于国家秘密", "总计", "abc", "12abc", "1.2.3", "(8)", "8（", "--8", "1,2"])
+    func rejectsLabelsAndJunk(_ text: String) {
+        #expect(FigureText.read(text) == nil)
+    }
+}
