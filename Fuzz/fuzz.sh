@@ -6,7 +6,8 @@
 #   Fuzz/fuzz.sh all [SECS]         build, then fuzz each target for SECS seconds
 # Seeds are generated into .build-fuzz/seeds-* from ../shared/corpus (never committed) plus the
 # regression inputs under Tests/RegridKitTests/Fixtures/fuzz/. Findings land in .build-fuzz/findings-*.
-# Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" etc.
+# Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" etc.; FUZZ_SANITIZE=fuzzer builds without
+# AddressSanitizer (faster; the Swift code is memory-safe, ASan mostly guards the C boundary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -18,8 +19,11 @@ mkdir -p "$OUT"
 build_one() { # name source
   local name=$1 src=$2
   mapfile -t sources < <(find Sources/RegridKit -name '*.swift' | sort)
+  # SwiftPM generates Bundle.module for RegridKit's resources; point it at the source folder here.
+  printf 'import Foundation\nextension Foundation.Bundle {\n    static let module: Bundle = Bundle(path: "%s/Sources/RegridKit/Layout") ?? Bundle.main\n}\n' "$ROOT" > "$OUT/ResourceBundle.swift"
+  sources+=("$OUT/ResourceBundle.swift")
   echo "building $name"
-  "$SWIFTC" -parse-as-library -module-name "$name" -sanitize=fuzzer,address -O -g \
+  "$SWIFTC" -parse-as-library -module-name "$name" -sanitize="${FUZZ_SANITIZE:-fuzzer,address}" -O -g \
     -I Sources/CLibXML2 -I Sources/CLibZip $(pkg-config --cflags-only-I libxml-2.0 libzip | sed 's/-I/-Xcc -I/g') \
     "${sources[@]}" "$src" -o "$OUT/$name" 2>&1 | { grep -v "Cannot export local symbol" || true; }
 }
