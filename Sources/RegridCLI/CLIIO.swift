@@ -52,4 +52,42 @@ enum CLIOutput {
             throw ExitCode(1)
         }
     }
+
+    /// Sends written files where `-o` says: standard output (one file; binary only when it is
+    /// not a terminal), a directory (every file, under its own name), or one file.
+    static func deliver(_ files: [OutputFile], format: OutputFormat, to output: String?, source: String) throws {
+        func refuse(_ message: String) -> Error {
+            FileHandle.standardError.write(Data("regrid: \(source): \(message)\n".utf8))
+            return ExitCode(1)
+        }
+        if format.isPerTable && files.isEmpty {
+            throw refuse("the document has no tables, so there is no \(format.rawValue.uppercased()) to write")
+        }
+        guard let output, output != "-" else {
+            if format.isBinary && isatty(STDOUT_FILENO) == 1 {
+                throw refuse("\(format.rawValue.uppercased()) is binary and standard output is a terminal; give -o FILE (or pipe the output)")
+            }
+            guard files.count == 1 else {
+                throw refuse("the document has \(files.count) tables and \(format.rawValue.uppercased()) writes one file per table; give -o DIR")
+            }
+            return try write(files[0].bytes, to: nil)
+        }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        if (exists && isDirectory.boolValue) || output.hasSuffix("/") {
+            do {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                throw refuse("cannot create the directory \(output): \(error.localizedDescription)")
+            }
+            for file in files {
+                try write(file.bytes, to: URL(fileURLWithPath: output).appendingPathComponent(file.name).path)
+            }
+            return
+        }
+        guard files.count == 1 else {
+            throw refuse("the document has \(files.count) tables and \(format.rawValue.uppercased()) writes one file per table; -o must name a directory (an existing one, or a path ending in /)")
+        }
+        try write(files[0].bytes, to: output)
+    }
 }

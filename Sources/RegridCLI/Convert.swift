@@ -2,33 +2,57 @@ import ArgumentParser
 import Foundation
 import RegridKit
 
-/// `regrid convert FILE [-t json] [-o OUT]`
+/// `regrid convert FILE [-t json|csv|html|md|xlsx|docx] [-o FILE|DIR] [--csv grid|tidy] [--fill-merged] [--bom]`
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert one document to the canonical JSON (or another format).",
-        discussion: "The input kind is detected from the file's content, not its name."
+        abstract: "Convert one document to the canonical JSON or another format.",
+        discussion: """
+            The input kind is detected from the file's content, not its name.
+            CSV writes one file per table: to standard output when there is one table, else give
+            -o DIR (files are named after the input and the table id, e.g. report-t1.csv).
+            XLSX and DOCX are binary: give -o, or pipe standard output.
+            """
     )
 
-    @Argument(help: "The input file (DOCX or flattened text).")
+    @Argument(help: "The input file (DOCX, flattened text, or Regrid's canonical JSON).")
     var file: String
 
-    @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: json.")
+    @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .json
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file, or into this directory (existing, or ending in /).")
     var output: String?
+
+    @Option(name: .customLong("csv"), help: "CSV shape: grid (the table as laid out) or tidy (one row per data cell with its header paths).")
+    var csvShape: CSVWriter.Shape = .grid
+
+    @Flag(name: .customLong("fill-merged"), help: "CSV grid: repeat a merged cell's text in every slot it covers.")
+    var fillMerged = false
+
+    @Flag(name: .customLong("bom"), help: "CSV: start with a UTF-8 byte order mark (for Excel on Windows).")
+    var byteOrderMark = false
 
     @OptionGroup var layouts: LayoutOptions
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func run() throws {
-        let document = try CLILayouts.resolver(layouts).resolve(CLIInput.read(file, options: limits.readOptions))
-        let text = JSONWriter().write(document)
-        try CLIOutput.write(Array(text.utf8), to: output)
+        let resolver = try CLILayouts.resolver(layouts)
+        let document = resolver.resolve(try CLIInput.read(file, options: limits.readOptions))
+        var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
+        if format == .html {
+            // Known report layouts: highlight the figures of every failed consistency check.
+            options.annotations = DisclosureExtractor(templates: resolver.templates).extract(document).annotations()
+        }
+        let files: [OutputFile]
+        do {
+            files = try WriterRegistry.write(document, as: format, options: options)
+        } catch {
+            throw CLIInput.failure(file, error)
+        }
+        try CLIOutput.deliver(files, format: format, to: output, source: file)
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
-}
+extension OutputFormat: ExpressibleByArgument {}
+extension CSVWriter.Shape: ExpressibleByArgument {}

@@ -9,12 +9,17 @@ public enum Regrid {
     public static let version = "0.1.0"
 
     /// Reads `bytes`, detecting the format from the content (never from `name`).
+    ///
+    /// The name is used for one thing only: a file named like a Word package (`.docx`, `.docm`,
+    /// `.dotx`, `.dotm`) whose content is not a zip is refused as a broken Word file (a failed
+    /// download, a link stub) instead of being read as flattened text.
     /// - Parameters:
     ///   - bytes: the whole input file.
     ///   - name: the file's name as given; it goes into `source.name`.
     ///   - options: limits and reader options.
     /// - Throws: ``RegridError`` with a message for people.
     public static func read(bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws(RegridError) -> Document {
+        if DocumentJSONReader.recognizes(bytes) { return try DocumentJSONReader(limits: options.limits).read(bytes: bytes, name: name) }
         switch InputFormat.detect(bytes) {
         case .empty:
             throw .emptyInput
@@ -35,11 +40,21 @@ public enum Regrid {
         case .binary:
             throw .unsupportedFormat("binary data with no known document signature (neither a DOCX nor text)")
         case .text:
+            if Regrid.hasWordPackageExtension(name) {
+                throw .notWordDocument("the file is named like a Word package but holds text, not a zip (a failed download or a link stub?); rename it to .txt to read it as flattened text")
+            }
             if bytes.count > options.limits.maxTextBytes {
                 throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
             }
             return try FlatTextReader(options: options).read(bytes: bytes, name: name)
         }
+    }
+}
+
+extension Regrid {
+    static func hasWordPackageExtension(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["docx", "docm", "dotx", "dotm"].contains(name[name.index(after: dot)...].lowercased())
     }
 }
 

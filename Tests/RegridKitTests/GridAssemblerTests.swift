@@ -87,3 +87,28 @@ struct GridAssemblerTests {
         #expect(throws: ModelError.invalidTable(id: "t", reason: "slot [0, 1] is not covered by any cell")) { try hole.validate() }
     }
 }
+
+@Suite("Grid canonicalization")
+struct GridCanonicalizationTests {
+    @Test func redundantGridColumnsAndRowsCollapse() throws {
+        // 4 grid columns, but no cell boundary at column 1 or 3: the structure is 2 columns.
+        let t = Table(id: "t", rows: 3, columns: 4, cells: [
+            Cell(row: 0, column: 0, colSpan: 2, text: "a"), Cell(row: 0, column: 2, colSpan: 2, text: "b"),
+            Cell(row: 1, column: 0, rowSpan: 2, colSpan: 2, text: "c"), Cell(row: 1, column: 2, rowSpan: 2, colSpan: 2, text: "d"),
+        ], headerRows: 1, headerColumns: 2)
+        let m = t.withMinimalGrid()
+        try m.validate()
+        #expect(m.rows == 2 && m.columns == 2)
+        #expect(m.cells.map { [$0.row, $0.column, $0.rowSpan, $0.colSpan] } == [[0, 0, 1, 1], [0, 1, 1, 1], [1, 0, 1, 1], [1, 1, 1, 1]])
+        #expect(m.headerRows == 1 && m.headerColumns == 1)
+        #expect(m.cells.map(\.text) == ["a", "b", "c", "d"])
+    }
+
+    @Test func aMinimalGridIsLeftAlone() throws {
+        let t = Table(id: "t", rows: 2, columns: 3, cells: [
+            Cell(row: 0, column: 0, colSpan: 2, text: "a"), Cell(row: 0, column: 2, rowSpan: 2, text: "b"),
+            Cell(row: 1, column: 0, text: "c"), Cell(row: 1, column: 1, text: "d"),
+        ])
+        #expect(t.withMinimalGrid() == t)
+    }
+}

@@ -59,3 +59,14 @@ struct SupportTests {
         #expect(InputFormat.detect(encrypted) == .encryptedOOXML)
     }
 }
+
+@Suite("Front door")
+struct FrontDoorTests {
+    @Test func textNamedLikeAWordPackageIsRefusedButReadAsTextOtherwise() throws {
+        let text = Array("\t甲\n\t乙\n\n\n".utf8)
+        #expect(throws: RegridError.self) { try Regrid.read(bytes: text, name: "report.DOCX") }
+        let document = try Regrid.read(bytes: text, name: "report.txt")
+        #expect(document.source.kind == .flatText)
+        #expect(document.tables.count == 1)
+    }
+}

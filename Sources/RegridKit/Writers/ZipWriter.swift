@@ -1,11 +1,15 @@
 import CLibZip
 
 /// Builds a zip archive in memory over libzip (deflate), for the XLSX and DOCX writers and for
-/// tools that generate test documents. The only writer file that calls libzip.
+/// tools that generate test documents. The only writer file that calls libzip. Entries carry a
+/// fixed timestamp, so the same entries always give byte-identical archives.
 public struct ZipWriter: Sendable {
     private var entries: [(name: String, bytes: [UInt8], password: String?)] = []
 
     public init() {}
+
+    /// 1980-01-01 in MS-DOS date format (day 1 | month 1 << 5 | years since 1980 << 9).
+    static let dosEpochDate: UInt16 = 1 | (1 << 5)
 
     /// Adds (or replaces) an entry. Names use `/` and no leading slash, e.g. `word/document.xml`.
     /// - Parameter password: when given, the entry is AES-256 encrypted with it (for tests of
@@ -51,6 +55,8 @@ public struct ZipWriter: Sendable {
                 throw .output("zip: cannot add \(entry.name): \(message)")
             }
             zip_set_file_compression(archive, zip_uint64_t(index), Int32(ZIP_CM_DEFLATE), 6)
+            // A fixed timestamp (1980-01-01 00:00, the DOS epoch) so the same entries give the same bytes.
+            zip_file_set_dostime(archive, zip_uint64_t(index), 0, ZipWriter.dosEpochDate, 0)
             if let password = entry.password,
                zip_file_set_encryption(archive, zip_uint64_t(index), UInt16(ZIP_EM_AES_256), password) != 0 {
                 let message = String(cString: zip_strerror(archive))

@@ -14,7 +14,13 @@ enum CorpusScoring {
     /// Matches reference and candidate tables in order (an alignment that may skip tables on
     /// either side, e.g. where Tika drops or splits one), maximizing the summed TEDS; pairs more
     /// than 4 places apart in order are not considered.
-    static func score(reference: [Table], candidate: [Table]) -> Score {
+    ///
+    /// Both sides are compared on their minimal grids (``Table/withMinimalGrid()``): Word often
+    /// declares grid columns that no cell boundary needs, which text cannot carry and which are
+    /// not structure.
+    static func score(reference rawReference: [Table], candidate rawCandidate: [Table]) -> Score {
+        let reference = rawReference.map { $0.withMinimalGrid() }
+        let candidate = rawCandidate.map { $0.withMinimalGrid() }
         let n = reference.count, m = candidate.count
         var sim = Array(repeating: Array(repeating: 0.0, count: m), count: n)
         for i in 0..<n {

@@ -368,7 +368,7 @@ enum HostileCorpus {
         },
 
         // One 16 MiB line (the debug build reads ~0.5 MB/s of it, mostly in layout matching);
-        // the 500 MB line runs in Scripts/hostile-huge-line.sh against the release build.
+        // the 500 MB line runs in scripts/hostile-huge-line.sh against the release build.
         HostileCase(file: "huge-line-16mb.txt", reader: .flatText, outcome: .converted({ document in
             #expect(document.blocks.count == 1)
             #expect(document.blocks.first?.plainText.utf8.count == 16 << 20)

@@ -34,6 +34,24 @@ enum ReaderAvailability {
             "cn-gov-disclosure-2019/proactive", "cn-gov-disclosure-2019/applications", "cn-gov-disclosure-2019/review_litigation",
         ])
         try SeedExpectations.verify(report, document: document)
+
+        // The HTML report highlights exactly the figures of the two failed checks.
+        let notes = report.annotations()
+        let applications = try #require(document.tables.first { $0.layout?.template == "cn-gov-disclosure-2019/applications" })
+        let marked = Set(notes.marks(for: applications.id).compactMap { mark in
+            applications.cell(coveringRow: mark.row, column: mark.column).map { _ in
+                report.figures.first { $0.tableID == applications.id && $0.cellRow == mark.row && $0.cellColumn == mark.column }
+            } ?? nil
+        }.map { "\($0.row.first ?? "")|\($0.column.last ?? "")" })
+        // T3_balance (科研机构): rows 一, 二, （七）总计, 四 in that column; T3_row_total (row 一): its 7 columns.
+        #expect(marked == Set(["一、本年新收政府信息公开申请数量|科研机构", "二、上年结转政府信息公开申请数量|科研机构",
+                               "三、本年度办理结果|科研机构", "四、结转下年度继续办理|科研机构",
+                               "一、本年新收政府信息公开申请数量|自然人", "一、本年新收政府信息公开申请数量|商业企业",
+                               "一、本年新收政府信息公开申请数量|社会公益组织", "一、本年新收政府信息公开申请数量|法律服务机构",
+                               "一、本年新收政府信息公开申请数量|其他", "一、本年新收政府信息公开申请数量|总计"]))
+        #expect(notes.marks.keys.allSatisfy { $0 == applications.id })
+        let page = HTMLWriter(annotations: notes).write(document)
+        #expect(page.contains("mark-error"))
     }
 
     @Test(.enabled(if: ReaderAvailability.docx, "the DOCX reader is not built yet"), arguments: GeneratedReportTests.cases)

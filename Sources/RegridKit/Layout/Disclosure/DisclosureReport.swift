@@ -91,9 +91,12 @@ public struct DisclosureCheck: Equatable, Sendable {
     public var actual: Double
     /// The finding in plain words.
     public var message: String
+    /// The figures the rule added up or compared (both sides), by canonical path.
+    public var inputs: [FigurePath]
 
     public init(rule: String, ok: Bool, table: DisclosureTable, row: [String]?, column: [String]?,
-                expected: Double, actual: Double, message: String) {
+                expected: Double, actual: Double, message: String, inputs: [FigurePath] = []) {
+        self.inputs = inputs
         self.rule = rule
         self.ok = ok
         self.table = table
@@ -102,5 +105,15 @@ public struct DisclosureCheck: Equatable, Sendable {
         self.expected = expected
         self.actual = actual
         self.message = message
+    }
+}
+
+/// A figure's place in a known table, by the layout's canonical row and column label paths.
+public struct FigurePath: Hashable, Sendable {
+    public var row: [String]
+    public var column: [String]
+    public init(row: [String], column: [String]) {
+        self.row = row
+        self.column = column
     }
 }

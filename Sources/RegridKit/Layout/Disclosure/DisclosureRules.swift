@@ -33,7 +33,8 @@ public enum DisclosureRules {
             return s
         }
         func record(_ rule: String, _ table: DisclosureTable, row: [String]?, column: [String]?,
-                    expected: Double?, actual: Double?, describe: (Double, Double) -> String) {
+                    expected: Double?, actual: Double?, inputs: [([String], [String])],
+                    describe: (Double, Double) -> String) {
             guard let expected, let actual else {
                 let at = [row.map { "row " + $0.joined(separator: "›") }, column.map { "column " + $0.joined(separator: "›") }]
                     .compactMap { $0 }.joined(separator: ", ")
@@ -42,7 +43,8 @@ public enum DisclosureRules {
             }
             let ok = abs(expected - actual) < 1e-6
             checks.append(DisclosureCheck(rule: rule, ok: ok, table: table, row: row, column: column,
-                                          expected: expected, actual: actual, message: describe(expected, actual)))
+                                          expected: expected, actual: actual, message: describe(expected, actual),
+                                          inputs: inputs.map { FigurePath(row: $0.0, column: $0.1) }))
         }
         let n = { (d: Double) in JSONText.number(d) }
 
@@ -66,7 +68,8 @@ public enum DisclosureRules {
                 for column in columns {
                     let left = sum(.applications, [(rowOne, column), (rowTwo, column)])
                     let right = sum(.applications, [(rowSeven, column), (rowFour, column)])
-                    record("T3_balance_per_column", .applications, row: nil, column: column, expected: left, actual: right) { e, a in
+                    record("T3_balance_per_column", .applications, row: nil, column: column, expected: left, actual: right,
+                           inputs: [rowOne, rowTwo, rowSeven, rowFour].map { ($0, column) }) { e, a in
                         "column \(column.last ?? ""): 一 + 二 = \(n(e)), 三（七）总计 + 四 = \(n(a))" + (e == a ? "" : "; they should be equal")
                     }
                 }
@@ -75,7 +78,8 @@ public enum DisclosureRules {
                 for row in rows {
                     let parts = sum(.applications, applicantColumns.map { (row, $0) })
                     record("T3_row_total_is_sum_of_applicants", .applications, row: row, column: totalColumn,
-                           expected: parts, actual: value(.applications, row, totalColumn)) { e, a in
+                           expected: parts, actual: value(.applications, row, totalColumn),
+                           inputs: columns.map { (row, $0) }) { e, a in
                         "row \(row.last ?? ""): 总计 is \(n(a)), the six applicant columns add up to \(n(e))"
                     }
                 }
@@ -84,7 +88,8 @@ public enum DisclosureRules {
                 for column in columns {
                     let parts = sum(.applications, outcomeRows.map { ($0, column) })
                     record("T3_total_is_sum_of_outcomes", .applications, row: rowSeven, column: column,
-                           expected: parts, actual: value(.applications, rowSeven, column)) { e, a in
+                           expected: parts, actual: value(.applications, rowSeven, column),
+                           inputs: (outcomeRows + [rowSeven]).map { ($0, column) }) { e, a in
                         "column \(column.last ?? ""): （七）总计 is \(n(a)), the outcome rows （一）–（六） add up to \(n(e))"
                     }
                 }
@@ -100,7 +105,8 @@ public enum DisclosureRules {
             guard let totalFigure = members.first(where: { $0.column.last == total }) else { continue }
             let parts = sum(.reviewLitigation, members.filter { $0.column.last != total }.map { ($0.row, $0.column) })
             record("T4_totals", .reviewLitigation, row: nil, column: totalFigure.column,
-                   expected: parts, actual: totalFigure.value) { e, a in
+                   expected: parts, actual: totalFigure.value,
+                   inputs: members.map { ($0.row, $0.column) }) { e, a in
                 "\(block.joined(separator: "›")): 总计 is \(n(a)), 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = \(n(e))"
             }
         }

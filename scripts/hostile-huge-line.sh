@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 8's "flattened text of one 500 MB line", too big for the unit tests (which run 50 MB):
 # builds the release `regrid`, writes a single 500 MB line to a temp file, converts it, and prints
-# the exit status, wall time and peak RSS. Usage: Scripts/hostile-huge-line.sh [MB]
+# the exit status, wall time and peak RSS. Usage: scripts/hostile-huge-line.sh [MB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-500}
