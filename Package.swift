@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +29,15 @@ let package = Package(
             dependencies: ["CLibXML2", "CLibZip"],
             resources: [.copy("Layout/Templates")]
         ),
+        .target(
+            name: "RegridBatch",
+            dependencies: ["RegridKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "RegridCLI",
             dependencies: [
                 "RegridKit",
+                "RegridBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +53,10 @@ let package = Package(
             name: "RegridKitTests",
             dependencies: ["RegridKit", "RegridFixtures"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RegridBatchTests",
+            dependencies: ["RegridBatch", "RegridKit", "RegridFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RegridKit
 
 @main
@@ -7,7 +8,19 @@ struct RegridCommand: ParsableCommand {
         commandName: "regrid",
         abstract: "Turn DOCX files and flattened text exports into clean, structured tables.",
         version: Regrid.version,
-        subcommands: [Convert.self, Extract.self, Check.self],
+        subcommands: [Convert.self, Extract.self, Check.self, Batch.self, CatalogCommand.self],
         defaultSubcommand: nil
     )
+
+    /// Runs the command line; usage errors exit with 2 (ArgumentParser's own default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

@@ -1,31 +1,21 @@
 /// The fixed parts of the documents ``DOCXWriter`` writes: package relationships, content
 /// types and a minimal style sheet (Normal, Heading 1–9 with outline levels, Table Grid).
 enum DOCXParts {
-    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let header = OPCPackage.xmlHeader
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    static let packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let relationshipsNamespace = OPCPackage.relationshipsNamespace
 
     /// Text width of an A4 page with 2.5 cm margins, in twentieths of a point.
     static let textWidth = 9_638
 
-    static let contentTypes = header
-        + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-        + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-        + "</Types>"
+    static let contentTypes = OPCPackage.contentTypes([
+        ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+        ("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
+    ])
 
-    static let packageRelationships = header
-        + "<Relationships xmlns=\"\(packageRelationshipsNamespace)\">"
-        + "<Relationship Id=\"rId1\" Type=\"\(relationshipsNamespace)/officeDocument\" Target=\"word/document.xml\"/>"
-        + "</Relationships>"
+    static let packageRelationships = OPCPackage.relationships([("officeDocument", "word/document.xml")])
 
-    static let documentRelationships = header
-        + "<Relationships xmlns=\"\(packageRelationshipsNamespace)\">"
-        + "<Relationship Id=\"rId1\" Type=\"\(relationshipsNamespace)/styles\" Target=\"styles.xml\"/>"
-        + "</Relationships>"
+    static let documentRelationships = OPCPackage.relationships([("styles", "styles.xml")])
 
     /// A4 portrait, 2.5 cm margins.
     static let sectionProperties = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"

@@ -1,10 +1,9 @@
 /// The fixed parts of the workbooks ``XLSXWriter`` writes: package relationships, content
 /// types and the style sheet.
 enum XLSXParts {
-    static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let header = OPCPackage.xmlHeader
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    static let packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let relationshipsNamespace = OPCPackage.relationshipsNamespace
 
     /// Most digits after the decimal point that get their own number format.
     static let maxDecimals = 15
@@ -20,22 +19,16 @@ enum XLSXParts {
     }
 
     static func contentTypes(sheets: Int) -> String {
-        var out = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        out += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-        out += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        out += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        var overrides = [("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")]
         for n in 1...max(1, sheets) {
-            out += "<Override PartName=\"/xl/worksheets/sheet\(n).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            overrides.append(("/xl/worksheets/sheet\(n).xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
         }
-        out += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        out += "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-        return out + "</Types>"
+        overrides.append(("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"))
+        overrides.append(("/xl/sharedStrings.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"))
+        return OPCPackage.contentTypes(overrides)
     }
 
-    static let packageRelationships = header
-        + "<Relationships xmlns=\"\(packageRelationshipsNamespace)\">"
-        + "<Relationship Id=\"rId1\" Type=\"\(relationshipsNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
-        + "</Relationships>"
+    static let packageRelationships = OPCPackage.relationships([("officeDocument", "xl/workbook.xml")])
 
     static func workbook(sheetNames: [String]) -> String {
         var out = header + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipsNamespace)\">"
@@ -46,14 +39,10 @@ enum XLSXParts {
         return out + "</sheets></workbook>"
     }
 
+    /// Sheets are `rId1`…`rIdN` (as ``workbook(sheetNames:)`` names them), then styles and shared strings.
     static func workbookRelationships(sheets: Int) -> String {
-        var out = header + "<Relationships xmlns=\"\(packageRelationshipsNamespace)\">"
-        for n in 1...max(1, sheets) {
-            out += "<Relationship Id=\"rId\(n)\" Type=\"\(relationshipsNamespace)/worksheet\" Target=\"worksheets/sheet\(n).xml\"/>"
-        }
-        out += "<Relationship Id=\"rId\(sheets + 1)\" Type=\"\(relationshipsNamespace)/styles\" Target=\"styles.xml\"/>"
-        out += "<Relationship Id=\"rId\(sheets + 2)\" Type=\"\(relationshipsNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-        return out + "</Relationships>"
+        let worksheets = (1...max(1, sheets)).map { (type: "worksheet", target: "worksheets/sheet\($0).xml") }
+        return OPCPackage.relationships(worksheets + [("styles", "styles.xml"), ("sharedStrings", "sharedStrings.xml")])
     }
 
     /// Fonts: regular, bold. Fills: the two Excel requires, then a light header shade. Borders:

@@ -17,6 +17,16 @@ public struct DisclosureJSONWriter: Sendable {
         return o.pretty(indent: 0) + "\n"
     }
 
+    /// The report's `figures` array alone, one compact object per line (for the batch catalog).
+    public func figures(_ report: DisclosureReport) -> String {
+        jsonArray(report.figures.map(figure), indent: 0)
+    }
+
+    /// The report's `checks` array alone, one compact object per line (for the batch catalog).
+    public func checks(_ report: DisclosureReport) -> String {
+        jsonArray(report.checks.map(check), indent: 0)
+    }
+
     private func path(_ p: [String]) -> String { "[" + p.map(JSONText.quote).joined(separator: ", ") + "]" }
 
     private func figure(_ f: DisclosureFigure) -> String {

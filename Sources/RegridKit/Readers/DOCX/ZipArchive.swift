@@ -1,6 +1,6 @@
 import CLibZip
 
-/// A read-only zip archive held in memory, over libzip. The only file of the readers that calls
+/// A read-only zip archive held in memory or opened in place from a file, over libzip. The only file of the readers that calls
 /// libzip: everything else sees Swift values and ``ZipArchive/Entry`` descriptions.
 ///
 /// Sizes are checked twice: the declared uncompressed size before inflating (bombs are refused
@@ -16,7 +16,8 @@ final class ZipArchive {
     }
 
     private let archive: OpaquePointer
-    private let storage: UnsafeMutableRawBufferPointer
+    /// The in-memory bytes the archive reads (nil for an archive opened from a file).
+    private let storage: UnsafeMutableRawBufferPointer?
     private let limits: ReaderLimits
     private var bytesRead = 0
     /// Entries in central-directory order.
@@ -26,9 +27,8 @@ final class ZipArchive {
 
     /// Opens the archive in `bytes` (copied; the archive owns its buffer).
     /// - Throws: ``RegridError/corruptArchive(_:)`` for anything libzip cannot open.
-    init(bytes: [UInt8], limits: ReaderLimits) throws(RegridError) {
+    convenience init(bytes: [UInt8], limits: ReaderLimits) throws(RegridError) {
         guard !bytes.isEmpty else { throw .emptyInput }
-        self.limits = limits
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
         buffer.copyBytes(from: bytes)
         var error = zip_error_t()
@@ -38,13 +38,36 @@ final class ZipArchive {
             buffer.deallocate()
             throw .corruptArchive(ZipArchive.message(&error))
         }
+        try self.init(source: source, storage: buffer, limits: limits)
+    }
+
+    /// Opens the zip file at `path` in place: only the central directory is read now, and each
+    /// entry is inflated from the file when it is read (an archive of any size, bounded memory).
+    /// - Throws: ``RegridError/io(_:)`` when the file cannot be opened,
+    ///   ``RegridError/corruptArchive(_:)`` when it is not a readable zip.
+    convenience init(path: String, limits: ReaderLimits) throws(RegridError) {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_file_create(path, 0, -1, &error) else {
+            throw .io(ZipArchive.message(&error))
+        }
+        try self.init(source: source, storage: nil, limits: limits)
+    }
+
+    /// Opens `source` (taking ownership of it and of `storage`, the buffer it reads, if any).
+    private init(source: OpaquePointer, storage: UnsafeMutableRawBufferPointer?, limits: ReaderLimits) throws(RegridError) {
+        self.limits = limits
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
         guard let archive = zip_open_from_source(source, Int32(ZIP_RDONLY), &error) else {
             zip_source_free(source)
-            buffer.deallocate()
+            storage?.deallocate()
             throw .corruptArchive(ZipArchive.message(&error))
         }
         self.archive = archive
-        self.storage = buffer
+        self.storage = storage
 
         let count = max(0, Int(zip_get_num_entries(archive, 0)))
         var entries: [Entry] = []
@@ -70,7 +93,7 @@ final class ZipArchive {
 
     deinit {
         zip_discard(archive)
-        storage.deallocate()
+        storage?.deallocate()
     }
 
     /// The entry with `name` (OPC part names compare case-insensitively; a leading `/` is ignored).

@@ -1,0 +1,57 @@
+import Foundation
+import RegridKit
+
+/// Everything a batch run needs to know.
+public struct BatchOptions: Sendable {
+    /// Files, folders and zip archives of documents.
+    public var inputs: [String]
+    /// Where outputs and the catalog go.
+    public var outputDirectory: String
+    /// The formats each document is written in (at least one).
+    public var formats: [BatchFormat]
+    /// How many documents are converted at once.
+    public var jobs: Int
+    /// This run's share of the documents.
+    public var shard: Shard
+    /// Convert documents again even when the catalog has them done with the same content and options.
+    public var force: Bool
+    public var readOptions: ReadOptions
+    /// Known layouts applied to every document (``LayoutResolver/standard(extra:)`` for the built-in
+    /// ones); their figures and checks go into the catalog. Nil: no layout analysis.
+    public var layouts: LayoutResolver?
+
+    public init(inputs: [String], outputDirectory: String, formats: [BatchFormat] = [.json],
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .all,
+                force: Bool = false, readOptions: ReadOptions = ReadOptions(), layouts: LayoutResolver? = nil) {
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.formats = formats
+        self.jobs = max(1, jobs)
+        self.shard = shard
+        self.force = force
+        self.readOptions = readOptions
+        self.layouts = layouts
+    }
+
+    /// `DIR/catalog.sqlite`, or `DIR/catalog-I-of-N.sqlite` for a shard, so that every shard can
+    /// share one output folder and `regrid catalog merge` joins their catalogs afterwards.
+    public var catalogPath: String {
+        let name = shard.count == 1 ? "catalog.sqlite" : "catalog-\(shard.index)-of-\(shard.count).sqlite"
+        return URL(fileURLWithPath: outputDirectory).appendingPathComponent(name).path
+    }
+
+    /// A hash of everything that shapes a document's outputs and catalog row: the Regrid version,
+    /// the formats, the read options and the layout templates. A document done under another hash
+    /// is converted again.
+    public var optionsHash: String {
+        let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
+        var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
+        if let layouts {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let templates = (try? encoder.encode(layouts.templates)).map { String(decoding: $0, as: UTF8.self) }
+            text += "layouts \(layouts.minimumConfidence) \(templates ?? layouts.templates.map(\.id).description)\n"
+        }
+        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+    }
+}

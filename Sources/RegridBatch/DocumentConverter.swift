@@ -1,0 +1,152 @@
+import Foundation
+import RegridKit
+
+/// Converts one document of a batch: reads its bytes, hashes them, skips it when the catalog
+/// already has it done, converts it, writes every output atomically, then commits its row.
+/// Everything the document needed is released when ``process(_:)`` returns.
+///
+/// One converter per worker thread: it keeps that worker's open archive (libzip handles are not
+/// shared between threads).
+final class DocumentConverter {
+    /// What became of one document.
+    enum Outcome: Equatable {
+        /// The catalog already had it done (same content, same options, outputs present) with this status.
+        case alreadyDone(CatalogEntry.Status)
+        /// Processed now, with this status.
+        case processed(CatalogEntry.Status)
+    }
+
+    private let options: BatchOptions
+    private let catalog: Catalog
+    private let optionsHash: String
+    private var openArchive: (path: String, archive: DocumentArchive)?
+
+    init(options: BatchOptions, catalog: Catalog, optionsHash: String) {
+        self.options = options
+        self.catalog = catalog
+        self.optionsHash = optionsHash
+    }
+
+    /// Processes `ref`. A bad document is recorded as failed; only catalog errors are thrown.
+    /// - Throws: ``RegridError`` when the catalog cannot be read or written (the batch must stop).
+    func process(_ ref: DocumentRef) throws(RegridError) -> Outcome {
+        let start = DispatchTime.now()
+        var entry = CatalogEntry(sourcePath: ref.sourcePath, sha256: nil, byteCount: nil, status: .failed,
+                                 optionsHash: optionsHash, regridVersion: Regrid.version)
+        let bytes: [UInt8]
+        do {
+            bytes = try read(ref)
+        } catch {
+            if !options.force, let previous = try catalog.entry(for: ref.sourcePath),
+               previous.sha256 == nil, previous.optionsHash == optionsHash, previous.error == error.description {
+                return .alreadyDone(previous.status)
+            }
+            entry.error = error.description
+            entry.totalMs = DocumentConverter.milliseconds(since: start)
+            try catalog.record(entry)
+            return .processed(.failed)
+        }
+        let hash = SHA256.hex(bytes)
+        if !options.force, let previous = try catalog.entry(for: ref.sourcePath), isDone(previous, sha256: hash) {
+            return .alreadyDone(previous.status)
+        }
+        entry.sha256 = hash
+        entry.byteCount = bytes.count
+        entry.readMs = DocumentConverter.milliseconds(since: start)
+
+        let convertStart = DispatchTime.now()
+        let document: Document
+        do {
+            let read = try Regrid.read(bytes: bytes, name: ref.displayName, options: options.readOptions)
+            document = options.layouts?.resolve(read) ?? read
+        } catch {
+            entry.status = DocumentConverter.isUnsupported(error) ? .skipped : .failed
+            entry.error = error.description
+            entry.convertMs = DocumentConverter.milliseconds(since: convertStart)
+            entry.totalMs = DocumentConverter.milliseconds(since: start)
+            try catalog.record(entry)
+            return .processed(entry.status)
+        }
+        entry.reader = document.source.kind.rawValue
+        entry.tableCount = document.tables.count
+        let analysis = DocumentAnalysis.of(document, layouts: options.layouts)
+        entry.layout = analysis.layout
+        entry.agency = analysis.agency
+        entry.year = analysis.year
+        entry.checks = analysis.checks
+        entry.checksFailed = analysis.checksFailed
+        entry.figures = analysis.figures
+        entry.convertMs = DocumentConverter.milliseconds(since: convertStart)
+
+        let writeStart = DispatchTime.now()
+        do {
+            entry.outputs = try writeOutputs(of: document, for: ref, options: WriteOptions(annotations: analysis.annotations))
+            entry.status = .ok
+        } catch {
+            entry.status = .failed
+            entry.error = error.description
+        }
+        entry.writeMs = DocumentConverter.milliseconds(since: writeStart)
+        entry.totalMs = DocumentConverter.milliseconds(since: start)
+        try catalog.record(entry)
+        return .processed(entry.status)
+    }
+
+    /// True when `previous` is this content under these options, and an ok row's outputs all exist.
+    private func isDone(_ previous: CatalogEntry, sha256: String) -> Bool {
+        guard previous.sha256 == sha256, previous.optionsHash == optionsHash else { return false }
+        guard previous.status == .ok else { return true }
+        let folder = URL(fileURLWithPath: options.outputDirectory)
+        return previous.outputs.allSatisfy {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+        }
+    }
+
+    private func read(_ ref: DocumentRef) throws(RegridError) -> [UInt8] {
+        switch ref.location {
+        case .file(let path):
+            do {
+                return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw .io(error.localizedDescription)
+            }
+        case .archiveEntry(let archivePath, let archiveEntry):
+            let archive: DocumentArchive
+            if let open = openArchive, open.path == archivePath {
+                archive = open.archive
+            } else {
+                openArchive = nil
+                archive = try DocumentArchive(path: archivePath, limits: options.readOptions.limits)
+                openArchive = (archivePath, archive)
+            }
+            return try archive.read(archiveEntry)
+        }
+    }
+
+    /// Renders every format, then writes each file atomically; returns paths relative to the output folder.
+    private func writeOutputs(of document: Document, for ref: DocumentRef, options writeOptions: WriteOptions) throws(RegridError) -> [String] {
+        let stem = OutputLayout.relativeStem(for: ref.sourcePath)
+        let folder = URL(fileURLWithPath: options.outputDirectory)
+        var written: [String] = []
+        for format in options.formats {
+            for file in try format.render(document, options: writeOptions) {
+                let relative = stem + file.suffix
+                try AtomicFile.write(file.bytes, to: folder.appendingPathComponent(relative).path)
+                written.append(relative)
+            }
+        }
+        return written
+    }
+
+    /// Formats Regrid does not read at all: recorded as skipped, not failed.
+    static func isUnsupported(_ error: RegridError) -> Bool {
+        switch error {
+        case .unsupportedFormat, .legacyWordDocument: return true
+        default: return false
+        }
+    }
+
+    static func milliseconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import RegridBatch
+import RegridKit
+import Testing
+
+@Suite("Catalog")
+struct CatalogTests {
+    static func entry(_ path: String, status: CatalogEntry.Status = .ok, at seconds: Double,
+                      figures: String? = nil, layout: String? = nil, agency: String? = nil, year: Int? = nil) -> CatalogEntry {
+        CatalogEntry(sourcePath: path, sha256: SHA256.hex(Array(path.utf8)), byteCount: 10, status: status,
+                     error: status == .ok ? nil : "broken", reader: "docx", layout: layout, agency: agency, year: year, tableCount: 2,
+                     figures: figures, outputs: [path + ".json"], readMs: 1, convertMs: 2, writeMs: 3, totalMs: 6,
+                     optionsHash: "h", regridVersion: Regrid.version, convertedAt: Date(timeIntervalSince1970: seconds))
+    }
+
+    @Test func rowsRoundTrip() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        let catalog = try Catalog(path: fx.path("c.sqlite"))
+        let row = Self.entry("in/a.docx", at: 1000, figures: #"[{"value": 1}]"#, layout: "2019")
+        try catalog.record(row)
+        #expect(try catalog.entry(for: "in/a.docx") == row)
+        #expect(try catalog.entry(for: "in/b.docx") == nil)
+        var replaced = row
+        replaced.status = .failed
+        try catalog.record(replaced)
+        #expect(try catalog.entries() == [replaced])
+        #expect(try catalog.counts() == [.failed: 1])
+    }
+
+    @Test func mergeKeepsTheLatestRowOfEachDocument() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        let a = try Catalog(path: fx.path("a.sqlite"))
+        try a.record(Self.entry("x.docx", at: 100))
+        try a.record(Self.entry("shared.docx", status: .failed, at: 100))
+        let b = try Catalog(path: fx.path("b.sqlite"))
+        try b.record(Self.entry("y.docx", at: 100))
+        try b.record(Self.entry("shared.docx", at: 200))
+        let c = try Catalog(path: fx.path("c.sqlite"))
+        try c.record(Self.entry("shared.docx", status: .skipped, at: 150))
+        try a.close()
+        try b.close()
+
+        let all = try Catalog(path: fx.path("all.sqlite"))
+        #expect(try all.merge(from: [fx.path("a.sqlite"), fx.path("b.sqlite"), fx.path("c.sqlite")]) == 3)
+        let rows = try all.entries()
+        #expect(rows.map(\.sourcePath) == ["shared.docx", "x.docx", "y.docx"])
+        #expect(rows[0] == Self.entry("shared.docx", at: 200))
+        // Merging again changes nothing.
+        #expect(try all.merge(from: [fx.path("b.sqlite"), fx.path("a.sqlite")]) == 3)
+        #expect(try all.entries() == rows)
+    }
+
+    @Test func foreignFilesAreRefused() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        try fx.write("text.sqlite", Array("just some text, not a database at all......................................................................".utf8))
+        #expect(throws: RegridError.self) { try Catalog(path: fx.path("text.sqlite")) }
+        let all = try Catalog(path: fx.path("all.sqlite"))
+        #expect(throws: RegridError.self) { try all.merge(from: [fx.path("missing.sqlite")]) }
+        #expect(throws: RegridError.self) { try all.merge(from: [fx.path("text.sqlite")]) }
+        #expect(try all.entries().isEmpty)
+    }
+
+    @Test func exportHasOneRowPerDocument() throws {
+        let rows = [Self.entry("a.docx", at: 0), Self.entry("b,\"quoted\".docx", status: .failed, at: 60)]
+        let table = CatalogExport.documentsTable(rows)
+        try table.validate()
+        #expect(table.rows == 3)
+        #expect(table.columns == CatalogExport.documentColumns.count)
+        #expect(table.headerRows == 1)
+        let column = { (name: String) in try #require(CatalogExport.documentColumns.firstIndex(of: name)) }
+        #expect(table.cell(coveringRow: 2, column: try column("source_path"))?.text == "b,\"quoted\".docx")
+        #expect(table.cell(coveringRow: 2, column: try column("status"))?.text == "failed")
+        #expect(table.cell(coveringRow: 2, column: try column("error"))?.text == "broken")
+        #expect(table.cell(coveringRow: 1, column: try column("outputs"))?.text == "a.docx.json")
+        #expect(table.cell(coveringRow: 1, column: try column("total_ms"))?.text == "6.0")
+        #expect(table.cell(coveringRow: 2, column: try column("converted_at"))?.text == "1970-01-01T00:01:00Z")
+    }
+
+    @Test func figuresExportHasOneRowPerFigure() throws {
+        let figures = """
+            [{"table": "applications", "row": ["三、本年度办理结果", "（一）予以公开"], "column": ["申请人情况", "自然人"], "value": 12, "text": "12"},
+             {"table": "proactive", "row": [], "column": ["本年新制作数量"], "value": 0.5, "text": "0.5万元"}]
+            """
+        let rows = [Self.entry("a.docx", at: 0, figures: figures, layout: "2019", agency: "某市", year: 2020), Self.entry("b.docx", at: 0),
+                    Self.entry("c.docx", at: 0, figures: "[]", layout: "2021")]
+        let table = try CatalogExport.figuresTable(rows)
+        try table.validate()
+        #expect(table.rows == 3)
+        let texts = (1..<3).map { r in (0..<table.columns).map { table.cell(coveringRow: r, column: $0)?.text ?? "?" } }
+        #expect(texts[0] == ["a.docx", "2019", "某市", "2020", "applications", "三、本年度办理结果 / （一）予以公开", "申请人情况 / 自然人", "12", "12"])
+        #expect(texts[1] == ["a.docx", "2019", "某市", "2020", "proactive", "", "本年新制作数量", "0.5", "0.5万元"])
+
+        #expect(throws: RegridError.self) { try CatalogExport.figuresTable([Self.entry("d.docx", at: 0, figures: "{not json")]) }
+    }
+}
