@@ -78,8 +78,8 @@ enum CLIRunner {
 
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var standardError = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "<stderr not UTF-8>"
-        let timeReport = (try? String(contentsOf: rssFile, encoding: .utf8)) ?? ""
+        var standardError = text(of: errorFile) ?? "<stderr not UTF-8>"
+        let timeReport = text(of: rssFile) ?? ""
         var peak = Int(timeReport.split(separator: "\n").last.map(String.init) ?? "") ?? 0
         if !useTime || peak == 0 { peak = childrenPeakRSSKiB() }
 
@@ -95,6 +95,14 @@ enum CLIRunner {
         if standardError.count > 4000 { standardError = String(standardError.prefix(4000)) + "…" }
         return Result(exitStatus: abnormal == nil ? status : nil, abnormalEnd: abnormal,
                       standardError: standardError, peakRSSKiB: peak, seconds: seconds)
+    }
+
+    /// The UTF-8 text of a file; "" for an empty or missing one, which is not read at all
+    /// (Foundation leaks its read buffer on 0-byte files, and LeakSanitizer runs would say so).
+    private static func text(of url: URL) -> String? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
+              size.intValue > 0 else { return "" }
+        return try? String(contentsOf: url, encoding: .utf8)
     }
 
     /// `ru_maxrss` of the largest child this process has waited for, in KiB.
