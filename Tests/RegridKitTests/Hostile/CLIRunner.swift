@@ -63,18 +63,22 @@ enum CLIRunner {
         defer { try? errorHandle.close() }
         process.standardError = errorHandle
 
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
         let clock = ContinuousClock()
         let start = clock.now
         try process.run()
         // `timeout` kills regrid; this is the backstop should `timeout` itself be missing or stuck.
-        if finished.wait(timeout: .now() + .seconds(timeout + 30)) == .timedOut {
-            process.terminate()
-            finished.wait()
-            return Result(exitStatus: nil, abnormalEnd: "no exit after \(timeout + 30) s; killed",
-                          standardError: "", peakRSSKiB: 0, seconds: Double(timeout + 30))
+        // (Polled rather than a terminationHandler, which leaks the Process on Linux Foundation.)
+        let deadline = start + .seconds(timeout + 30)
+        while process.isRunning {
+            if clock.now > deadline {
+                process.terminate()
+                process.waitUntilExit()
+                return Result(exitStatus: nil, abnormalEnd: "no exit after \(timeout + 30) s; killed",
+                              standardError: "", peakRSSKiB: 0, seconds: Double(timeout + 30))
+            }
+            Thread.sleep(forTimeInterval: 0.01)
         }
+        process.waitUntilExit()
 
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
