@@ -362,6 +362,12 @@ enum HostileCorpus {
             utf16(flatSample, bigEndian: false) + [0x00, 0xD8, 0x0A, 0x00] + utf16(String(repeating: flatSample, count: 4), bigEndian: false)
         },
 
+        // A Tika table row of 20 000 cells (one TAB line each): wider than any grid allowed.
+        HostileCase(file: "row-of-20000-cells.txt", reader: .flatText,
+                    outcome: .refused(["table columns: beyond the limit of 16384"])) { _ in
+            Array((String(repeating: "\tx\n", count: 20_000) + "\n\n").utf8)
+        },
+
         HostileCase(file: "small-random-bytes.txt", reader: .flatText,
                     outcome: .convertedOrRefused(["text encoding problem"], { _ in })) { _ in
             randomBytes(count: 700, seed: 42)
