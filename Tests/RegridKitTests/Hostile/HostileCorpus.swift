@@ -215,6 +215,15 @@ enum HostileCorpus {
             return try DOCXFixture.package(document: replacing(Array("BAD".utf8), with: [0xFF, 0xFE, 0xC3, 0x28], in: xml))
         },
 
+        // Found by the DOCX fuzzer: libxml2 reports encoding failures through its generic error
+        // channel, which printed to stderr and left "line 0: parse error"; now one precise line.
+        HostileCase(file: "bad-declared-encoding.docx",
+                    outcome: .refused(["word/document.xml is not well-formed XML", "input conversion failed"])) { _ in
+            let xml = Array(("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><w:document xmlns:w=\"\(DOCXFixture.wordNamespace)\">"
+                + "<w:body><w:p><w:r><w:t>BAD</w:t></w:r></w:p></w:body></w:document>").utf8)
+            return try DOCXFixture.package(document: replacing(Array("BAD".utf8), with: [0xFF, 0xFF, 0xFF, 0xFF, 0x80, 0xA0], in: xml))
+        },
+
         HostileCase(file: "lone-surrogate-reference.docx",
                     outcome: .refused(["word/document.xml is not well-formed XML"])) { _ in
             try DOCXFixture.package(body: "<w:p><w:r><w:t>a&#xD800;b</w:t></w:r></w:p>")

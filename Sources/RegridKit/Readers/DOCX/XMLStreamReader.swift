@@ -92,6 +92,7 @@ final class XMLStreamReader {
     init(part: String, limits: ReaderLimits, feed: @escaping Feed) throws(RegridError) {
         self.part = part
         self.maxDepth = limits.maxXMLDepth
+        regrid_xml_capture_generic_errors()
         let box = Context(feed: feed)
         box.part = part
         let context = Unmanaged.passRetained(box)
@@ -143,7 +144,10 @@ final class XMLStreamReader {
         if let error = ctx.feedError { throw error }
         if status == 0 { return false }
         if status < 0 {
-            throw .malformedXML(part: part, line: ctx.parseLine, message: ctx.parseMessage ?? "parse error")
+            let generic = String(cString: regrid_xml_generic_error_message())
+                .split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw .malformedXML(part: part, line: ctx.parseLine,
+                                message: ctx.parseMessage ?? (generic.isEmpty ? "parse error" : generic))
         }
         let type = xmlTextReaderNodeType(reader)
         depth = Int(xmlTextReaderDepth(reader))
