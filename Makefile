@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out
 
-.PHONY: all deps build release demo test fuzz clean
+.PHONY: all deps build release demo test bench fuzz clean
 
 all: build
 
@@ -29,11 +29,19 @@ demo: release
 	@for f in Samples/*; do \
 	  case "$$f" in *.md|*.py) continue;; esac; \
 	  b=$$(basename "$$f"); \
-	  $(REGRID) convert "$$f" -o "$(OUT)/$$b.json" && echo "converted $$f -> $(OUT)/$$b.json" || exit 1; \
+	  $(REGRID) convert "$$f" -o "$(OUT)/$$b.json" || exit 1; \
+	  $(REGRID) convert "$$f" -t html -o "$(OUT)/$$b.html" || exit 1; \
+	  echo "converted $$f -> $(OUT)/$$b.json, $(OUT)/$$b.html"; \
 	done
+	@echo "checks of the annual-report samples (exit 1 = a rule fails, as planted in some samples):"
+	@$(REGRID) check Samples/*.docx Samples/*.txt || true
 
 test: deps
 	$(SWIFT) test
+
+# Regrid vs pandoc, python-docx and a libzip+libxml2 floor; ~10 minutes (BENCH_ARGS=--quick for a smoke run).
+bench: deps
+	python3 Benchmarks/run.py $(BENCH_ARGS)
 
 # libFuzzer targets for the DOCX and flattened-text readers (Fuzz/fuzz.sh), FUZZ_TIME seconds each.
 FUZZ_TIME ?= 60

@@ -38,9 +38,13 @@ struct Batch: ParsableCommand {
 
     @OptionGroup var layouts: LayoutOptions
 
+    @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates, figures, checks): tables as read.")
+    var noLayouts = false
+
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func validate() throws {
+        if noLayouts && !layouts.files.isEmpty { throw ValidationError("--no-layouts and --layout exclude each other") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         do throws(RegridError) {
             _ = try BatchFormat.parseList(formats)
@@ -51,7 +55,7 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
-        let resolver = try CLILayouts.resolver(layouts, exitCode: 2)
+        let resolver = noLayouts ? nil : try CLILayouts.resolver(layouts, exitCode: 2)
         let options: BatchOptions
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),

@@ -36,13 +36,26 @@ struct Convert: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
+    @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates): tables exactly as read.")
+    var noLayouts = false
+
+    func validate() throws {
+        if noLayouts && !layouts.files.isEmpty { throw ValidationError("--no-layouts and --layout exclude each other") }
+    }
+
     func run() throws {
-        let resolver = try CLILayouts.resolver(layouts)
-        let document = resolver.resolve(try CLIInput.read(file, options: limits.readOptions))
+        let read = try CLIInput.read(file, options: limits.readOptions)
         var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
-        if format == .html {
-            // Known report layouts: highlight the figures of every failed consistency check.
-            options.annotations = DisclosureExtractor(templates: resolver.templates).extract(document).annotations()
+        let document: Document
+        if noLayouts {
+            document = read
+        } else {
+            let resolver = try CLILayouts.resolver(layouts)
+            document = resolver.resolve(read)
+            if format == .html {
+                // Known report layouts: highlight the figures of every failed consistency check.
+                options.annotations = DisclosureExtractor(templates: resolver.templates).extract(document).annotations()
+            }
         }
         let files: [OutputFile]
         do {

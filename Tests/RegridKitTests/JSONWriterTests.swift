@@ -35,6 +35,40 @@ struct JSONWriterTests {
     @Test func controlCharactersAreEscaped() {
         #expect(JSONText.quote("a\u{01}b\u{2028}") == "\"a\\u0001b\\u2028\"")
     }
+
+    @Test func everyControlCharacterAndLineSeparatorIsEscapedAndReadsBack() throws {
+        let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+        let tricky = [controls, "\u{7F}\u{2027}\u{2028}x\u{2029}\u{202A}", "\u{2028}", "end\\", "\"", "数据🙂\u{E2}", "plain 中文 text", ""]
+        for text in tricky {
+            let quoted = JSONText.quote(text)
+            let decoded = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: .fragmentsAllowed) as? String
+            #expect(decoded == text)
+            #expect(!quoted.unicodeScalars.dropFirst().dropLast().contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" })
+        }
+        #expect(JSONText.quote("\u{08}\u{0C}\u{1F}\u{7F}") == "\"\\b\\f\\u001f\u{7F}\"")
+        #expect(JSONText.quote("a\u{2029}") == "\"a\\u2029\"")
+    }
+
+    @Test func nestedCellsAreWrittenOneMemberPerLine() {
+        let inner = Table(id: "t1.1", rows: 1, columns: 1, cells: [Cell(row: 0, column: 0, text: "内")])
+        let outer = Table(id: "t1", rows: 1, columns: 1, cells: [Cell(row: 0, column: 0, text: "外", blocks: [.table(inner)])])
+        let text = JSONWriter().write(Document(source: Source(name: "n.docx", kind: .docx), blocks: [.table(outer)]))
+        // Cells sit at their table's member indent (6); a nested cell's members 2 deeper, its blocks 4.
+        #expect(text.contains("""
+                  "cells": [
+                  {
+                    "row": 0,
+                    "column": 0,
+                    "rowSpan": 1,
+                    "colSpan": 1,
+                    "text": "外",
+                    "blocks": [
+                      {
+                        "type": "table",
+            """))
+        #expect(text.hasSuffix("  \"diagnostics\": []\n}\n"))
+        #expect(text.contains(#""source": {"name": "n.docx", "kind": "docx"}"#))
+    }
 }
 
 @Suite("Support")
@@ -44,6 +78,28 @@ struct SupportTests {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let million = [UInt8](repeating: 0x61, count: 1_000_000)
         #expect(SHA256.hex(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func sha256GivesTheSameDigestHoweverTheInputIsCut() {
+        // 448-bit NIST vector; then the same bytes fed in uneven pieces that cross block edges.
+        let text = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        let expected = "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        #expect(SHA256.hex(text) == expected)
+        for cut in [1, 3, 7, 55, 56, 57] {
+            var h = SHA256()
+            var i = 0
+            while i < text.count {
+                h.update(text[i..<min(text.count, i + cut)])
+                i += cut
+            }
+            #expect(h.finalizeHex() == expected, "pieces of \(cut)")
+        }
+        // A collection without contiguous storage.
+        #expect(SHA256.hex(text.lazy.map { $0 }) == expected)
+        let long = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var h = SHA256()
+        h.update(long[0..<63]); h.update(long[63..<64]); h.update(long[64..<200]); h.update(long[200...])
+        #expect(h.finalizeHex() == SHA256.hex(long))
     }
 
     @Test func formatIsSniffedFromContent() {

@@ -24,6 +24,11 @@ struct FlatRowPlacement {
         /// The row two below, when placed (to see which cells of `below` continue downwards).
         var belowBelow: (spans: [Int], texts: [String])?
         var columnNumeric: [Bool]
+        /// Column ranges of label texts already placed elsewhere in the table (a repeated label,
+        /// such as a block's 信息内容 header, keeps the extent it has there).
+        var anchors: FlatLabelAnchors = FlatLabelAnchors()
+        /// The nearest header row above (text, no numbers): numbers sit under its cells.
+        var headerAbove: Neighbour? = nil
     }
 
     let texts: [String]
@@ -40,6 +45,7 @@ struct FlatRowPlacement {
     private let belowRanges: [Range<Int>: String]
     /// Boundaries of the row below where a cell that continues downwards meets one that does not.
     private let structureBoundaries: Set<Int>
+    private let headerRanges: Set<Range<Int>>
     private let lastLabel: Int
     private let hasNumeric: Bool
 
@@ -76,6 +82,7 @@ struct FlatRowPlacement {
         }
         belowRanges = b
         structureBoundaries = structure
+        headerRanges = Set(context.headerAbove?.ranges ?? [])
         lastLabel = kinds.lastIndex { $0 != .numeric } ?? -1
         hasNumeric = kinds.contains(.numeric)
     }
@@ -137,10 +144,11 @@ struct FlatRowPlacement {
         case .numeric:
             for col in range where !context.columnNumeric[col] { c += 1.0 }
             c += 0.3 * Double(w - 1)
+            if headerRanges.contains(range) { c -= 1.2 }
         case .empty:
             if aboveRanges[range] != nil { c -= 1.5 }
         case .text:
-            break
+            if context.anchors.range(of: texts[j]) == range { c -= 2.0 }
         }
         // The deepest label extends right: in data rows clearly, elsewhere only to break ties.
         if kinds[j] != .numeric && j != lastLabel { c += (hasNumeric ? 0.1 : 0.01) * Double(w - 1) }

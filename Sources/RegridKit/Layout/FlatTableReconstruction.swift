@@ -8,8 +8,10 @@
 ///    bottom-up), so that each row sees already placed neighbours. It prefers boundaries that
 ///    the neighbouring rows have, numeric cells on numeric columns (so trailing numbers align
 ///    right and the labels take the rest), an empty cell exactly under the cell it continues,
-///    a header cell exactly over a run of children (repeated child runs split evenly), and
-///    otherwise the deepest (last) label extending right.
+///    a header cell exactly over a run of children (repeated child runs split evenly), a label
+///    that repeats one placed elsewhere in the table at that label's columns (``FlatLabelAnchors``),
+///    and otherwise the deepest (last) label extending right. A second pass re-places every
+///    inferred row once all its neighbours have a place.
 /// 3. An empty cell whose slot range equals that of a non-empty, non-numeric cell above is a
 ///    vertical-merge continuation when every cell left of it in its row is empty (label
 ///    columns), or when both rows are header rows (above the first numeric data row). Empty
@@ -82,20 +84,33 @@ public struct FlatTableReconstruction: Sendable {
             if ha != hb { return !ha }
             return ha ? a > b : a < b
         }
-        for r in order {
-            let context = FlatRowPlacement.Context(
-                above: Self.neighbour(of: r, step: -1, spans: spans, rows: rows),
-                below: Self.neighbour(of: r, step: 1, spans: spans, rows: rows),
-                belowBelow: r + 2 < rows.count ? spans[r + 2].map { (spans: $0, texts: rows[r + 2]) } : nil,
-                columnNumeric: columnNumeric)
-            let placement = FlatRowPlacement(texts: rows[r], kinds: kinds[r], width: width, context: context)
-            let result = placement.best()
-            spans[r] = result.spans
-            if result.misaligned {
-                diagnostics.append(Diagnostic(.warning, "span-uncertain",
-                    "row \(r) has \(rows[r].count) of \(width) cells and its column boundaries do not line up with the neighbouring rows; spans are a guess",
-                    cell: (r, 0)))
+        // Labels of full rows are placed for certain: they anchor repeats of the same label.
+        var anchors = FlatLabelAnchors()
+        for r in spans.indices where rows[r].count == width && width > 1 {
+            anchors.add(rows[r], spans: Array(repeating: 1, count: width), kinds: kinds[r])
+        }
+        // Three passes: the first sees the rows placed before each row; the later ones re-place
+        // every inferred row once all its neighbours have a place, header rows first (top-down)
+        // so that the values below them can line up under their headers.
+        let refinement = order.sorted { a, b in isData[a] != isData[b] ? !isData[a] : a < b }
+        var uncertain: Set<Int> = []
+        for pass in 0..<3 {
+            for r in pass == 0 ? order : refinement {
+                let context = FlatRowPlacement.Context(
+                    above: Self.neighbour(of: r, step: -1, spans: spans, rows: rows),
+                    below: Self.neighbour(of: r, step: 1, spans: spans, rows: rows),
+                    belowBelow: r + 2 < rows.count ? spans[r + 2].map { (spans: $0, texts: rows[r + 2]) } : nil,
+                    columnNumeric: columnNumeric, anchors: anchors,
+                    headerAbove: Self.headerRow(above: r, spans: spans, rows: rows, kinds: kinds))
+                let result = FlatRowPlacement(texts: rows[r], kinds: kinds[r], width: width, context: context).best()
+                spans[r] = result.spans
+                if pass == 2 && result.misaligned { uncertain.insert(r) }
             }
+        }
+        for r in uncertain.sorted() {
+            diagnostics.append(Diagnostic(.warning, "span-uncertain",
+                "row \(r) has \(rows[r].count) of \(width) cells and its column boundaries do not line up with the neighbouring rows; spans are a guess",
+                cell: (r, 0)))
         }
         return spans.map { $0 ?? [] }
     }
@@ -107,6 +122,21 @@ public struct FlatTableReconstruction: Sendable {
             // One-cell rows (titles) say nothing about column boundaries.
             if let s = spans[i], s.count > 1 || spans.count <= 2 { return FlatRowPlacement.Neighbour(spans: s, texts: rows[i], adjacent: i == r + step) }
             i += step
+        }
+        return nil
+    }
+
+    /// The nearest placed row above `r` that reads as a header: more than one cell, text but no numbers.
+    private static func headerRow(above r: Int, spans: [[Int]?], rows: [[String]], kinds: [[CellContentKind]]) -> FlatRowPlacement.Neighbour? {
+        var i = r - 1
+        while i >= 0 {
+            if let s = spans[i], s.count > 1 {
+                if !kinds[i].contains(.numeric) && kinds[i].contains(.text) {
+                    return FlatRowPlacement.Neighbour(spans: s, texts: rows[i], adjacent: i == r - 1)
+                }
+                if kinds[i].contains(.text) == false { return nil }
+            }
+            i -= 1
         }
         return nil
     }

@@ -34,19 +34,23 @@ public struct LabelNormalizer: Sendable, Equatable {
 
     /// The normalized form of `text`.
     public func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // The steps are looked up once, not per character (a Set lookup hashes).
+        let width = steps.contains(.width), whitespace = steps.contains(.whitespace)
+        let quotes = steps.contains(.quotes), enumerators = steps.contains(.enumerators)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             var s = scalar
-            if steps.contains(.width) {
+            if width {
                 if (0xFF01...0xFF5E).contains(s.value), let folded = Unicode.Scalar(s.value - 0xFEE0) { s = folded }
                 else if s.value == 0x3000 { s = " " }
             }
-            if steps.contains(.whitespace), s.properties.isWhitespace || s.value == 0xA0 || s.value == 0x200B { continue }
-            if steps.contains(.quotes), LabelNormalizer.quotes.contains(s.value) { continue }
-            if steps.contains(.enumerators), s == "、" || s == "．" { s = "." }
-            out.append(s)
+            if whitespace, s.isWhitespaceFast || s.value == 0xA0 || s.value == 0x200B { continue }
+            if quotes, LabelNormalizer.isQuote(s.value) { continue }
+            if enumerators, s == "、" || s == "．" { s = "." }
+            if s.isASCII { out.append(UInt8(truncatingIfNeeded: s.value)) } else { UTF8.encode(s) { out.append($0) } }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `normalized` with every bracketed note removed, except a leading item number such as `(一)`.
@@ -85,5 +89,11 @@ public struct LabelNormalizer: Sendable, Equatable {
         return nil
     }
 
-    private static let quotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F]
+    /// The quotation marks the `quotes` step drops.
+    private static func isQuote(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x22, 0x27, 0x201C, 0x201D, 0x2018, 0x2019, 0x300C, 0x300D, 0x300E, 0x300F: return true
+        default: return false
+        }
+    }
 }

@@ -41,6 +41,13 @@ public struct LayoutMatcher: Sendable {
         var anyText: Bool
     }
 
+    /// A template label's forms as ids of the source texts (see ``match(_:)``); -1 or absent when no source cell has them.
+    private struct LabelFormIDs {
+        var normalized: Int
+        var variants: Set<Int>
+        var bare: Set<Int>
+    }
+
     // Costs in hundredths: integers keep ties exact, so the alignment is deterministic.
     private enum Cost {
         static let labelVariant = 2
@@ -55,14 +62,21 @@ public struct LayoutMatcher: Sendable {
     /// The best alignment of `table` with the template, or nil when the table is clearly
     /// something else (size or labels far off). A returned candidate may still be ``LayoutCandidate/isAccepted`` false.
     public func match(_ table: Table) -> LayoutCandidate? {
+        match(table, prepared: PreparedTable(table))
+    }
+
+    /// As ``match(_:)``, with the table's normalized texts shared between the matchers of
+    /// several templates (the resolver tries every template on every table).
+    func match(_ table: Table, prepared: PreparedTable) -> LayoutCandidate? {
         let source = table.cells
         let n = template.cells.count
         let m = source.count
         guard m > 0, m <= maximumCells, m <= 3 * n + 60, 2 * m >= n else { return nil }
 
-        let sourceText = source.map { normalizer.normalize($0.text) }
-        let sourceBare = sourceText.map { normalizer.withoutNotes($0) }
-        let sourceIsFigure = source.map { FigureText.read($0.text) != nil }
+        let texts = prepared.texts(for: normalizer)
+        let sourceText = texts.normalized
+        let sourceBare = texts.bare
+        let sourceIsFigure = prepared.isFigure
         let sourceEmpty = sourceText.map(\.isEmpty)
 
         // Quick rejection: most template labels must appear somewhere in the table.
@@ -71,13 +85,43 @@ public struct LayoutMatcher: Sendable {
         let found = required.filter { f in present.contains(f.normalized) || !f.variants.isDisjoint(with: present) || !f.bare.isDisjoint(with: present) }.count
         guard required.isEmpty || 2 * found >= required.count else { return nil }
 
-        func matchCost(_ i: Int, _ j: Int) -> Int {
-            if let forms = labelForms[i] {
-                if forms.anyText { return sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
-                return labelCloseness(forms, j, sourceText, sourceBare).map(Self.cost) ?? Cost.substitute
-            }
-            return sourceIsFigure[j] ? 0 : Cost.substitute
+        // The alignment compares every template cell with every source cell: texts are compared
+        // as ids (equal ids = equal strings, as the dictionary uses String equality), and each
+        // pair's cost is computed once.
+        var ids: [String: Int] = [:]
+        func id(_ s: String) -> Int {
+            if let known = ids[s] { return known }
+            ids[s] = ids.count
+            return ids.count - 1
         }
+        let textIDs = sourceText.map(id)
+        let bareIDs = sourceBare.map(id)
+        let formIDs: [LabelFormIDs?] = labelForms.map { forms in
+            forms.map { LabelFormIDs(normalized: ids[$0.normalized] ?? -1, variants: Set($0.variants.compactMap { ids[$0] }),
+                                     bare: Set($0.bare.compactMap { ids[$0] })) }
+        }
+        let notesStep = normalizer.steps.contains(.notes)
+        func closeness(_ i: Int, _ j: Int) -> LabelNormalizer.Closeness? {
+            guard !sourceEmpty[j], let forms = formIDs[i] else { return nil }
+            if textIDs[j] == forms.normalized { return .normalized }
+            if forms.variants.contains(textIDs[j]) { return .variant }
+            if notesStep, !sourceBare[j].isEmpty, forms.bare.contains(bareIDs[j]) { return .withoutNotes }
+            return nil
+        }
+        var costs = [Int](repeating: 0, count: n * m)
+        for i in 0..<n {
+            for j in 0..<m {
+                let c: Int
+                if let forms = labelForms[i] {
+                    if forms.anyText { c = sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
+                    else { c = closeness(i, j).map(Self.cost) ?? Cost.substitute }
+                } else {
+                    c = sourceIsFigure[j] ? 0 : Cost.substitute
+                }
+                costs[i * m + j] = c
+            }
+        }
+        func matchCost(_ i: Int, _ j: Int) -> Int { costs[i * m + j] }
         func skipSourceCost(_ j: Int) -> Int { sourceEmpty[j] ? Cost.skipEmptySource : Cost.skipTextSource }
 
         // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...].
@@ -122,7 +166,7 @@ public struct LayoutMatcher: Sendable {
             if let forms = labelForms[t] {
                 guard !forms.anyText else { continue }
                 labelCount += 1
-                if let closeness = labelCloseness(forms, s, sourceText, sourceBare) {
+                if let closeness = closeness(t, s) {
                     labelsMatched += 1
                     if closeness > .normalized { notes.append(.labelVariant(template: t, closeness: closeness)) }
                 } else {
@@ -142,20 +186,32 @@ public struct LayoutMatcher: Sendable {
                                unplacedText: unplaced, notes: notes, minimumConfidence: minimumConfidence)
     }
 
-    private func labelCloseness(_ forms: LabelForms, _ j: Int, _ text: [String], _ bare: [String]) -> LabelNormalizer.Closeness? {
-        let t = text[j]
-        guard !t.isEmpty else { return nil }
-        if t == forms.normalized { return .normalized }
-        if forms.variants.contains(t) { return .variant }
-        if normalizer.steps.contains(.notes), !bare[j].isEmpty, forms.bare.contains(bare[j]) { return .withoutNotes }
-        return nil
-    }
-
     private static func cost(_ closeness: LabelNormalizer.Closeness) -> Int {
         switch closeness {
         case .exact, .normalized: return 0
         case .variant: return Cost.labelVariant
         case .withoutNotes: return Cost.labelWithoutNotes
         }
+    }
+}
+
+/// A table's cell texts prepared once for matching: whether each is a figure, and its
+/// normalized (and note-less) forms per normalizer, computed on first use.
+final class PreparedTable {
+    let cells: [Cell]
+    let isFigure: [Bool]
+    private var byNormalizer: [(LabelNormalizer, (normalized: [String], bare: [String]))] = []
+
+    init(_ table: Table) {
+        cells = table.cells
+        isFigure = table.cells.map { FigureText.read($0.text) != nil }
+    }
+
+    func texts(for normalizer: LabelNormalizer) -> (normalized: [String], bare: [String]) {
+        if let hit = byNormalizer.first(where: { $0.0 == normalizer }) { return hit.1 }
+        let normalized = cells.map { normalizer.normalize($0.text) }
+        let texts = (normalized: normalized, bare: normalized.map { normalizer.withoutNotes($0) })
+        byNormalizer.append((normalizer, texts))
+        return texts
     }
 }

@@ -6,13 +6,20 @@
 /// dates: tables whose best match belongs to one version only vote for it, then the versions'
 /// marker texts found in the document break remaining ties (table 四 is the same in 2019 and 2021).
 public struct LayoutResolver: Sendable {
-    public var templates: [LayoutTemplate]
+    public var templates: [LayoutTemplate] { didSet { matchers = Self.matchers(templates, minimumConfidence) } }
     /// Lowest confidence at which a layout is applied.
-    public var minimumConfidence: Double
+    public var minimumConfidence: Double { didSet { matchers = Self.matchers(templates, minimumConfidence) } }
+    /// One matcher per template, built once (a matcher normalizes its template's labels).
+    private var matchers: [LayoutMatcher]
 
     public init(templates: [LayoutTemplate], minimumConfidence: Double = 0.9) {
         self.templates = templates
         self.minimumConfidence = minimumConfidence
+        self.matchers = Self.matchers(templates, minimumConfidence)
+    }
+
+    private static func matchers(_ templates: [LayoutTemplate], _ minimumConfidence: Double) -> [LayoutMatcher] {
+        templates.map { LayoutMatcher(template: $0, minimumConfidence: minimumConfidence) }
     }
 
     /// A resolver with the built-in templates, plus `extra` ones (a user's `--layout` files), which
@@ -27,11 +34,11 @@ public struct LayoutResolver: Sendable {
     /// `document` with matching tables rebuilt on their layouts and a document diagnostic per
     /// family whose version had to be guessed.
     public func resolve(_ document: Document) -> Document {
-        let matchers = templates.map { LayoutMatcher(template: $0, minimumConfidence: minimumConfidence) }
         var tableCandidates: [Int: [LayoutCandidate]] = [:]
         for (index, block) in document.blocks.enumerated() {
             guard case .table(let table) = block else { continue }
-            tableCandidates[index] = matchers.compactMap { $0.match(table) }
+            let prepared = PreparedTable(table)
+            tableCandidates[index] = matchers.compactMap { $0.match(table, prepared: prepared) }
         }
         let versions = decideVersions(tableCandidates.values.map { $0.filter(\.isAccepted) }, document: document)
 

@@ -4,30 +4,9 @@ public enum JSONText {
     /// `s` as a JSON string literal (quotes included). Escapes `"`, `\`, and control characters;
     /// leaves every other character, Chinese included, as UTF-8.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-        return out
+        var out = JSONBuffer(capacity: s.utf8.count + 2)
+        out.quoted(s)
+        return out.string
     }
 
     /// A number as JSON: integers without a fraction, others in shortest round-trip form.

@@ -98,3 +98,28 @@ struct DOCXTextTests {
         #expect(codes.contains("alternate-content-no-fallback"))
     }
 }
+
+/// Legacy checkbox form fields (`w:fldChar/w:ffData/w:checkBox`) read as ☒ / ☐.
+@Suite("DOCX checkboxes")
+struct DOCXCheckBoxTests {
+    static func box(_ props: String) -> String {
+        "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"c\"/><w:checkBox><w:sizeAuto/>\(props)</w:checkBox></w:ffData></w:fldChar></w:r>"
+            + "<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    }
+
+    @Test func checkedStateOverridesTheDefault() throws {
+        let body = "<w:p>" + Self.box("<w:default w:val=\"0\"/>") + "<w:r><w:t xml:space=\"preserve\"> no </w:t></w:r>"
+            + Self.box("<w:default w:val=\"0\"/><w:checked/>") + "<w:r><w:t xml:space=\"preserve\"> yes </w:t></w:r>"
+            + Self.box("<w:default w:val=\"1\"/>") + "<w:r><w:t xml:space=\"preserve\"> default on </w:t></w:r>"
+            + Self.box("<w:default w:val=\"1\"/><w:checked w:val=\"0\"/>") + "<w:r><w:t xml:space=\"preserve\"> unticked</w:t></w:r></w:p>"
+        let document = try TestDOCX(body: body).read()
+        #expect(document.outline == ["p ☐ no ☒ yes ☒ default on ☐ unticked"])
+    }
+
+    @Test func aTextFormFieldAddsNothing() throws {
+        let body = "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:textInput/></w:ffData></w:fldChar></w:r>"
+            + "<w:r><w:instrText> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            + "<w:r><w:t>typed</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+        #expect(try TestDOCX(body: body).read().outline == ["p typed"])
+    }
+}

@@ -137,7 +137,14 @@ enum ReferenceTableModel {
                 case "noBreakHyphen": emit("-")
                 case "fldChar":
                     switch n.attributes["fldCharType"] {
-                    case "begin": fields.append(false)
+                    case "begin":
+                        // A legacy checkbox form field reads as ☒ / ☐ (w:checked, else w:default).
+                        if let box = n.child("ffData")?.child("checkBox") {
+                            let state = box.child("checked") ?? box.child("default")
+                            let on = state.map { !["0", "false", "off"].contains($0.attributes["val"]?.lowercased() ?? "1") } ?? false
+                            emit(on ? "\u{2612}" : "\u{2610}")
+                        }
+                        fields.append(false)
                     case "separate": if !fields.isEmpty { fields[fields.count - 1] = true }
                     case "end": if !fields.isEmpty { fields.removeLast() }
                     default: break

@@ -6,9 +6,11 @@ enum CorpusScoring {
         /// One entry per reference table: TEDS of its matched table (0 when unmatched).
         var teds: [Double] = []
         var exact: [Bool] = []
+        /// For each reference table, the index of the candidate table it was matched with.
+        var matches: [Int?] = []
         var mean: Double { teds.isEmpty ? 1 : teds.reduce(0, +) / Double(teds.count) }
         var exactShare: Double { exact.isEmpty ? 1 : Double(exact.filter { $0 }.count) / Double(exact.count) }
-        mutating func add(_ other: Score) { teds += other.teds; exact += other.exact }
+        mutating func add(_ other: Score) { teds += other.teds; exact += other.exact; matches += other.matches }
     }
 
     /// Matches reference and candidate tables in order (an alignment that may skip tables on
@@ -38,11 +40,12 @@ enum CorpusScoring {
             if j < m && best[i][j] == sim[i][j] + best[i + 1][j + 1] && sim[i][j] > 0 {
                 score.teds.append(sim[i][j])
                 score.exact.append(TEDS.exactlyEqual(reference[i], candidate[j]))
+                score.matches.append(j)
                 i += 1; j += 1
             } else if j < m && best[i][j] == best[i][j + 1] {
                 j += 1
             } else {
-                score.teds.append(0); score.exact.append(false)
+                score.teds.append(0); score.exact.append(false); score.matches.append(nil)
                 i += 1
             }
         }

@@ -4,7 +4,14 @@ import Testing
 
 /// Tables read from Tika's text of each corpus DOCX against the tables RegridKit's DOCX reader
 /// reads from the DOCX itself: mean TEDS and share of exactly equal tables, per layout.
-/// The floors sit just under what the reader achieves (0.800 / 48.4 % and 0.709 / 38.2 %).
+/// The floors sit just under what the reader achieves (0.803 / 50.0 % and 0.742 / 47.2 %).
+///
+/// Where the DOCX model and Tika's text legitimately differ (information absent from the text),
+/// no score is faked: legacy checkboxes whose `w:checked` differs from `w:default` (Tika writes
+/// the default, the DOCX reader the state Word shows); tables Tika does not write as tables
+/// (a table inside a run, rows wrapped in content controls); form grids whose columns no text
+/// row shows (rows of different shapes over a 12-column grid); and paragraphs that begin with a
+/// typed TAB, which read like cells in both layouts.
 /// Set `REGRID_FLAT_SCORES=1` to print the per-file scores.
 @Suite struct FlatCorpusTests {
     static let verbose = ProcessInfo.processInfo.environment["REGRID_FLAT_SCORES"] != nil
@@ -38,14 +45,14 @@ import Testing
     @Test func cellPerLineLayout() throws {
         guard let (s, files) = try score(layout: "flat") else { print("skipped: ../shared absent"); return }
         #expect(files >= 30)
-        #expect(s.mean >= 0.79, "mean TEDS \(s.mean)")
-        #expect(s.exactShare >= 0.47, "exact \(s.exactShare)")
+        #expect(s.mean >= 0.80, "mean TEDS \(s.mean)")
+        #expect(s.exactShare >= 0.49, "exact \(s.exactShare)")
     }
 
     @Test func rowPerLineLayout() throws {
         guard let (s, files) = try score(layout: "flat-rowline") else { print("skipped: ../shared absent"); return }
         #expect(files >= 30)
-        #expect(s.mean >= 0.70, "mean TEDS \(s.mean)")
-        #expect(s.exactShare >= 0.37, "exact \(s.exactShare)")
+        #expect(s.mean >= 0.74, "mean TEDS \(s.mean)")
+        #expect(s.exactShare >= 0.46, "exact \(s.exactShare)")
     }
 }

@@ -94,11 +94,14 @@ import Testing
         }
         let header = try #require(table.cells.first { $0.text == "本年新\n制作数量" })
         #expect(header.row == 1 && header.column == 1 && header.colSpan == 1)
-        // Blocks （八）/（九） have two values under a three-column value area: the label takes the
-        // rest, the values stay under the last two value columns, header and data agree.
+        // Blocks （八）/（九） have two values under a three-column value area. The repeated labels
+        // 信息内容 and 上一年项目数量 keep the columns they have in the full rows above, so the
+        // last value takes the remaining two columns: the official layout's 1 + 2 placement
+        // (spec/cn-gov-disclosure.md §2, the layout file), header and data agreeing.
         let fee = try #require(table.cells.first { $0.text == "行政事业性收费" })
+        #expect(fee.column == 0 && fee.colSpan == 1)
         let amount = try #require(table.cells.first { $0.text == "0万元" })
-        #expect(fee.colSpan == 2 && amount.column == 3 && amount.colSpan == 1)
+        #expect(amount.column == 2 && amount.colSpan == 2)
         let amountHeader = try #require(table.cells.first { $0.text == "采购总金额" })
         #expect(amountHeader.column == amount.column && amountHeader.colSpan == amount.colSpan)
     }

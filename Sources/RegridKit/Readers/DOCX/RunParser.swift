@@ -19,7 +19,11 @@ extension BodyParser {
             case "sym":
                 if visible, let symbol = BodyParser.symbol(x.wordAttribute("char")) { text.unicodeScalars.append(symbol) }
             case "fldChar":
-                self.fields.apply(x.wordAttribute("fldCharType") ?? "")
+                let type = x.wordAttribute("fldCharType") ?? ""
+                if type == "begin", let checked = try BodyParser.formCheckBox(x) {
+                    if visible { text += checked ? BodyParser.checkedBox : BodyParser.uncheckedBox }
+                }
+                self.fields.apply(type)
             case "drawing", "pict", "object":
                 try self.findTextBoxes(into: &attached, nesting: nesting)
             default:
@@ -27,6 +31,33 @@ extension BodyParser {
             }
             return true
         }
+    }
+
+    /// How a checked / unchecked form-field checkbox reads in text (the glyphs Word's own
+    /// checkbox content controls use).
+    static let checkedBox = "\u{2612}", uncheckedBox = "\u{2610}"
+
+    /// The state of the legacy checkbox form field declared in the current `w:fldChar`'s
+    /// `w:ffData/w:checkBox` (its `w:checked` when present, else its `w:default`), or nil when the
+    /// field is not a checkbox. Consumes the element's children.
+    static func formCheckBox(_ fldChar: XMLStreamReader) throws(RegridError) -> Bool? {
+        var state: Bool?
+        try fldChar.forEachChild { ff throws(RegridError) in
+            guard ff.isWord("ffData") else { return false }
+            try ff.forEachChild { box throws(RegridError) in
+                guard box.isWord("checkBox"), state == nil else { return false }
+                var checked: Bool?
+                var byDefault = false
+                try box.forEachChild { p throws(RegridError) in
+                    if p.isWord("checked") { checked = p.wordOnOff() } else if p.isWord("default") { byDefault = p.wordOnOff() }
+                    return false
+                }
+                state = checked ?? byDefault
+                return true
+            }
+            return true
+        }
+        return state
     }
 
     /// The character of a `w:sym`, from its hex `w:char`. Codes in U+F000–U+F0FF are glyph

@@ -41,12 +41,14 @@ extension XMLStreamReader {
     /// The WordprocessingML attribute `name` of the current element (`w:val`, …); an unqualified
     /// attribute of the same name is accepted too, as some producers write them.
     func wordAttribute(_ name: String) -> String? {
+        var qualified: String?
         var unqualified: String?
-        for attribute in attributes() where attribute.name == name {
-            if attribute.namespace == .wordprocessingML { return attribute.value }
-            if attribute.namespace == .none { unqualified = attribute.value }
+        attributes(named: name) { namespace, value in
+            if namespace == .wordprocessingML { qualified = value(); return false }
+            if namespace == .none { unqualified = value() }
+            return true
         }
-        return unqualified
+        return qualified ?? unqualified
     }
 
     /// `w:val` read as an integer, or nil when absent or not a number.

@@ -199,7 +199,35 @@ final class XMLStreamReader {
 
     /// The value of the current element's attribute `name` in `namespace` (any namespace when nil).
     func attribute(_ name: String, in namespace: XMLNamespace? = nil) -> String? {
-        attributes().first { $0.name == name && (namespace == nil || $0.namespace == namespace) }?.value
+        var found: String?
+        attributes(named: name) { ns, value in
+            guard namespace == nil || ns == namespace else { return true }
+            found = value()
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` for each attribute of the current element whose local name is `name`, in
+    /// document order, with its namespace and a way to read its value; `body` returns false to
+    /// stop. Unlike ``attributes()`` nothing is allocated for the attributes that do not match.
+    func attributes(named name: String, _ body: (XMLNamespace, () -> String) -> Bool) {
+        guard name != "xmlns", xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
+        defer { xmlTextReaderMoveToElement(reader) }
+        var name = name
+        name.withUTF8 { wanted in
+            repeat {
+                guard let local = xmlTextReaderConstLocalName(reader), Self.equal(local, wanted) else { continue }
+                let ns = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
+                if !body(ns, { xmlTextReaderConstValue(self.reader).map { String(cString: $0) } ?? "" }) { return }
+            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        }
+    }
+
+    /// True when the NUL-terminated `c` holds exactly the bytes of `utf8`.
+    private static func equal(_ c: UnsafePointer<xmlChar>, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (i, byte) in utf8.enumerated() where c[i] != byte { return false }
+        return c[utf8.count] == 0
     }
 
     /// Skips the current element's content; afterwards the reader sits on its end (or on the element itself when it was empty).

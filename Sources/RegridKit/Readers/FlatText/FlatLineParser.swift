@@ -3,9 +3,10 @@ struct FlatCell: Equatable, Sendable {
     var paragraphs: [String]
     /// 1-based input line where the cell starts.
     var line: Int
-    /// The paragraphs trimmed and joined by `"\n"` (the model's cell text).
+    /// The paragraphs trimmed and joined by `"\n"`, empty ones left out (the model's cell text,
+    /// the same convention as the DOCX reader's).
     var text: String {
-        paragraphs.map { $0.trimmingWhitespace() }.joined(separator: "\n")
+        paragraphs.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }
 
@@ -48,14 +49,11 @@ enum FlatBlock: Equatable, Sendable {
 /// blank too, and is an empty paragraph of the cell when text follows (Tika never writes text
 /// right after a row end).
 ///
-/// Row-per-line (Tika SAX): `TAB cell TAB cell …` per row; a cell's second paragraph follows on
-/// the next line, later ones after one blank line each; a TAB line right after such a
-/// paragraph continues the same row; a blank line ends the row after a multi-paragraph cell and
-/// the table otherwise (two blank lines after a multi-paragraph cell).
+/// Row-per-line (Tika SAX): see ``parseRowPerLine()`` (FlatRowLineGrammar.swift).
 struct FlatLineParser {
     private let bytes: [UInt8]
     private var pos = 0
-    private var lineNumber = 0
+    private(set) var lineNumber = 0
     private(set) var diagnostics: [Diagnostic] = []
 
     init(utf8: [UInt8]) { self.bytes = utf8 }
@@ -64,34 +62,34 @@ struct FlatLineParser {
     private static let newline: UInt8 = 0x0A
 
     /// A line as a byte range, without its LF.
-    private struct Line {
+    struct Line {
         var start: Int
         var end: Int
         var isBlank: Bool { start == end }
     }
 
-    private func line(at offset: Int) -> Line? {
+    func line(at offset: Int) -> Line? {
         guard offset < bytes.count else { return nil }
         return Line(start: offset, end: bytes[offset...].firstIndex(of: Self.newline) ?? bytes.count)
     }
 
-    private func peek() -> Line? { line(at: pos) }
+    func peek() -> Line? { line(at: pos) }
 
     /// The line after `l` (for look-ahead).
-    private func after(_ l: Line) -> Line? { line(at: l.end + 1) }
+    func after(_ l: Line) -> Line? { line(at: l.end + 1) }
 
-    private mutating func advance(past l: Line) {
+    mutating func advance(past l: Line) {
         pos = l.end + 1
         lineNumber += 1
     }
 
-    private func startsWithTab(_ l: Line) -> Bool { !l.isBlank && bytes[l.start] == Self.tab }
+    func startsWithTab(_ l: Line) -> Bool { !l.isBlank && bytes[l.start] == Self.tab }
 
-    private func string(_ l: Line, from offset: Int = 0) -> String {
+    func string(_ l: Line, from offset: Int = 0) -> String {
         String(decoding: bytes[(l.start + offset)..<l.end], as: UTF8.self)
     }
 
-    private func tabCount(_ l: Line) -> Int {
+    func tabCount(_ l: Line) -> Int {
         var n = 0
         for i in l.start..<l.end where bytes[i] == Self.tab { n += 1 }
         return n
@@ -189,68 +187,7 @@ struct FlatLineParser {
         return FlatTable(rows: joinSplitRows(rows), layout: .cellPerLine, line: startLine, closed: closed)
     }
 
-    private mutating func parseRowPerLine() -> FlatTable {
-        let startLine = lineNumber + 1
-        var rows: [FlatRow] = []
-        var cells: [FlatCell] = []
-        var rowLine = startLine
-        var closed = false
-        var afterParagraph = false   // the previous line was a further paragraph of a cell
-        func lastCellParagraphs() -> Int { cells.last?.paragraphs.count ?? 0 }
-        while let l = peek() {
-            if startsWithTab(l) {
-                advance(past: l)
-                if !afterParagraph && !cells.isEmpty {
-                    rows.append(FlatRow(cells: cells, line: rowLine))
-                    cells = []
-                }
-                if cells.isEmpty { rowLine = lineNumber }
-                for field in string(l, from: 1).split(separator: "\t", omittingEmptySubsequences: false) {
-                    cells.append(FlatCell(paragraphs: [String(field)], line: lineNumber))
-                }
-                afterParagraph = false
-            } else if !l.isBlank {
-                advance(past: l)
-                if cells.isEmpty {
-                    rowLine = lineNumber
-                    cells.append(FlatCell(paragraphs: [string(l)], line: lineNumber))
-                } else {
-                    cells[cells.count - 1].paragraphs.append(string(l))
-                }
-                afterParagraph = true
-            } else {
-                // Count the run of blank lines and see what follows.
-                var blanks = 0
-                var probe: Line? = l
-                while let p = probe, p.isBlank { blanks += 1; probe = after(p) }
-                let multi = lastCellParagraphs() >= 2
-                if let next = probe, multi && blanks == 1 {
-                    advance(past: l)
-                    if startsWithTab(next) {
-                        rows.append(FlatRow(cells: cells, line: rowLine))
-                        cells = []
-                        afterParagraph = false
-                    } else {
-                        afterParagraph = false   // the next text line is a further paragraph
-                    }
-                    continue
-                }
-                // Table end: consume the row end and table end blank lines.
-                let consume = multi ? min(blanks, 2) : 1
-                var current: Line? = l
-                for _ in 0..<consume {
-                    guard let c = current else { break }
-                    advance(past: c)
-                    current = after(c)
-                }
-                closed = probe != nil || blanks >= (multi ? 2 : 1)
-                break
-            }
-        }
-        if !cells.isEmpty { rows.append(FlatRow(cells: cells, line: rowLine)) }
-        if !closed { reportUnterminated(startLine) }
-        return FlatTable(rows: rows, layout: .rowPerLine, line: startLine, closed: closed)
-    }
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Ambiguity §3.2 a: `→X ∅ →Y` is a row end, or a cell X ending in an empty paragraph with
     /// Y the next cell of the same row. Two neighbouring short rows are joined back when together
@@ -289,7 +226,7 @@ struct FlatLineParser {
         return out
     }
 
-    private mutating func reportUnterminated(_ startLine: Int) {
+    mutating func reportUnterminated(_ startLine: Int) {
         diagnostics.append(Diagnostic(.warning, "table-unterminated",
             "the table starting at line \(startLine) is not closed before the end of the text (truncated?); its rows are kept",
             line: startLine))
@@ -301,8 +238,23 @@ extension String {
     /// (NBSP included, as Word pads cells with it).
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceFast }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.isWhitespaceFast }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace` (the Unicode White_Space property) without the property-table
+    /// lookup: the 25 code points are listed here (Unicode 15, unchanged since 6.3).
+    @inline(__always)
+    var isWhitespaceFast: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20: return true
+        case 0..<0x85: return false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

@@ -32,7 +32,7 @@ public struct FlatTextReader: Sendable {
         for block in flat {
             switch block {
             case .paragraph(let text, _):
-                let trimmed = text.trimmingWhitespace()
+                let trimmed = FlatInlineText.normalize(text.trimmingWhitespace())
                 guard !trimmed.isEmpty else { continue }
                 if let level = Self.headingLevel(trimmed) {
                     blocks.append(.heading(Heading(level: level, text: trimmed)))
@@ -42,7 +42,7 @@ public struct FlatTextReader: Sendable {
             case .table(let table):
                 tableCount += 1
                 layouts[table.layout, default: 0] += 1
-                let rows = table.rows.map { $0.cells.map(\.text) }
+                let rows = table.rows.map { $0.cells.map { FlatInlineText.normalize($0.text) } }
                 let lines = table.rows.map { $0.cells.map(\.line) }
                 blocks.append(.table(try reconstruction.table(rows: rows, lines: lines, id: "t\(tableCount)")))
             }

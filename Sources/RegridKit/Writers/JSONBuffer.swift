@@ -1,0 +1,90 @@
+/// A growing UTF-8 buffer that JSON text is written into directly, so that a large document
+/// is one allocation that doubles, not a string per value joined many times over.
+struct JSONBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// Appends fixed ASCII text (punctuation, keys known to need no escaping).
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends already-serialized JSON.
+    mutating func append(raw text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `count` spaces.
+    mutating func spaces(_ count: Int) {
+        if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+    }
+
+    /// Appends an integer in decimal.
+    mutating func int(_ value: Int) {
+        guard value != 0 else { bytes.append(0x30); return }
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// Appends `text` as a JSON string literal (see ``JSONText/quote(_:)``). Text with nothing
+    /// to escape, the usual case, is copied in one go.
+    mutating func quoted(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(0x22)
+            var start = 0
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                let escape: StaticString
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                case 0..<0x20: escape = ""
+                default:
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                if escape.utf8CodeUnitCount > 0 {
+                    append(escape)
+                    i += b == 0xE2 ? 3 : 1
+                } else {
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    append("\\u00")
+                    bytes.append(hex[Int(b >> 4)])
+                    bytes.append(hex[Int(b & 0xF)])
+                    i += 1
+                }
+                start = i
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
+            bytes.append(0x22)
+        }
+    }
+
+    /// The text written.
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import RegridKit
+
+/// Structures of Tika text that the reader must map back to what the DOCX reader gives.
+@Suite struct FlatStructureTests {
+    func read(_ text: String) throws -> Document {
+        let doc = try FlatTextReader().read(bytes: Array(text.utf8), name: "in.txt")
+        try doc.validate()
+        return doc
+    }
+
+    @Test func tikaCheckboxMarksBecomeBoxGlyphs() throws {
+        let doc = try read("Office |X| Urgent |_| Routine\n\t|_| A\n\t|X| B\n\n\n")
+        #expect(doc.blocks.first == .paragraph(Paragraph(text: "Office ☒ Urgent ☐ Routine")))
+        #expect(doc.tables.first?.cells.map(\.text) == ["☐ A", "☒ B"])
+    }
+
+    @Test func emptyParagraphsInACellAreLeftOutOfItsText() throws {
+        let doc = try read("\tA\n\nB\n\n\t1\n\n\n")
+        #expect(doc.tables.first?.cells.map(\.text) == ["A\nB", "1"])
+    }
+
+    func rowTexts(_ text: String) throws -> [[String]] {
+        var parser = FlatLineParser(utf8: Array(text.utf8))
+        return parser.parse().compactMap { block -> [[String]]? in
+            if case .table(let t) = block { return t.rows.map { $0.cells.map(\.text) } } else { return nil }
+        }.first ?? []
+    }
+
+    // Row per line (Tika SAX): later paragraphs of a cell are each preceded and followed by a newline.
+    @Test func rowLineMultiParagraphCellsStayInTheirRow() throws {
+        // B has paragraphs B1, B2, B3; the row goes on with C; then a second row.
+        let text = "\tA\tB1\nB2\n\nB3\n\tC\n\tD\tE\tF\n\nafter\n"
+        #expect(try rowTexts(text) == [["A", "B1\nB2\nB3", "C"], ["D", "E", "F"]])
+    }
+
+    @Test func rowLineTrailingEmptyParagraphIsNotATableEnd() throws {
+        // `→1→x` + one blank + `→y`: x ended in an empty paragraph and y is the row's third cell.
+        let text = "\tH1\tH2\tH3\n\t1\tx\n\n\ty\n\t2\tz\tw\n\nafter\n"
+        #expect(try rowTexts(text) == [["H1", "H2", "H3"], ["1", "x", "y"], ["2", "z", "w"]])
+    }
+
+    @Test func rowLineSoftBreakThenCellsOnTheSameLine() throws {
+        // `Pr >` soft break `Chi-Square`, then the next cell's TAB on the same line.
+        let text = "\tTest\tPr >\nChi-Square\tDF\n\tLog-Rank\t0.2\t1\n\nafter\n"
+        #expect(try rowTexts(text) == [["Test", "Pr >\nChi-Square", "DF"], ["Log-Rank", "0.2", "1"]])
+    }
+
+    @Test func rowLineSoftBreakInAFullRowStartsANewRow() throws {
+        let text = "\tT\n\tA\tB\tPr >\nChi\n\t1\t2\t3\n\nafter\n"
+        #expect(try rowTexts(text) == [["T"], ["A", "B", "Pr >\nChi"], ["1", "2", "3"]])
+    }
+
+    @Test func rowLineBodyTextAfterBlanksEndsTheTable() throws {
+        let doc = try read("\tA\tB\n\nbody one\nbody two\n\tC\tD\n\n")
+        #expect(doc.tables.count == 2)
+        #expect(doc.blocks.contains(.paragraph(Paragraph(text: "body one"))))
+    }
+
+    @Test func rowLineGrammarParities() {
+        typealias P = FlatLineParser
+        #expect(P.rowLineContinuation(blanks: 1, onRowLine: true, nextIsTab: true) == (.sameRow, true))
+        #expect(P.rowLineContinuation(blanks: 2, onRowLine: true, nextIsTab: true) == (.newRow, true))
+        #expect(P.rowLineContinuation(blanks: 1, onRowLine: true, nextIsTab: false) == (nil, true))
+        #expect(P.rowLineContinuation(blanks: 1, onRowLine: false, nextIsTab: true) == (.newRow, false))
+        #expect(P.rowLineContinuation(blanks: 1, onRowLine: false, nextIsTab: false) == (.paragraph, false))
+        #expect(P.rowLineContinuation(blanks: 2, onRowLine: false, nextIsTab: true) == (.sameRow, true))
+    }
+}
