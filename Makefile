@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo test bench fuzz clean
 
 all: build
 
@@ -42,6 +42,11 @@ test: deps
 # Regrid vs pandoc, python-docx and a libzip+libxml2 floor; ~10 minutes (BENCH_ARGS=--quick for a smoke run).
 bench: deps
 	python3 Benchmarks/run.py $(BENCH_ARGS)
+
+# libFuzzer targets for the DOCX and flattened-text readers (Fuzz/fuzz.sh), FUZZ_TIME seconds each.
+FUZZ_TIME ?= 60
+fuzz: deps
+	Fuzz/fuzz.sh all $(FUZZ_TIME)
 
 clean:
 	rm -rf .build $(OUT)

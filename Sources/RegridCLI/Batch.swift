@@ -41,6 +41,8 @@ struct Batch: ParsableCommand {
     @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates, figures, checks): tables as read.")
     var noLayouts = false
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func validate() throws {
         if noLayouts && !layouts.files.isEmpty { throw ValidationError("--no-layouts and --layout exclude each other") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -58,7 +60,7 @@ struct Batch: ParsableCommand {
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
-                                   layouts: resolver)
+                                   readOptions: limits.readOptions, layouts: resolver)
         } catch {
             throw ValidationError(error.description)
         }

@@ -34,6 +34,8 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var layouts: LayoutOptions
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates): tables exactly as read.")
     var noLayouts = false
 
@@ -42,7 +44,7 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let read = try CLIInput.read(file)
+        let read = try CLIInput.read(file, options: limits.readOptions)
         var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
         let document: Document
         if noLayouts {

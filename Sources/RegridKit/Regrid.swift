@@ -37,9 +37,14 @@ public enum Regrid {
             throw .unsupportedFormat("an RTF file; save it as DOCX first")
         case .html:
             throw .unsupportedFormat("an HTML page; the HTML reader is not available yet")
+        case .binary:
+            throw .unsupportedFormat("binary data with no known document signature (neither a DOCX nor text)")
         case .text:
             if Regrid.hasWordPackageExtension(name) {
                 throw .notWordDocument("the file is named like a Word package but holds text, not a zip (a failed download or a link stub?); rename it to .txt to read it as flattened text")
+            }
+            if bytes.count > options.limits.maxTextBytes {
+                throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
             }
             return try FlatTextReader(options: options).read(bytes: bytes, name: name)
         }

@@ -12,6 +12,8 @@ public enum InputFormat: Equatable, Sendable {
     case rtf
     /// An HTML page.
     case html
+    /// Bytes that are no text in any encoding (random or compressed data with no known signature).
+    case binary
     /// Anything else: read as (flattened) text.
     case text
     case empty
@@ -31,6 +33,7 @@ public enum InputFormat: Equatable, Sendable {
         if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
         if looksLikeHTML(bytes) { return .html }
+        if looksBinary(bytes) { return .binary }
         return .text
     }
 
@@ -49,6 +52,31 @@ public enum InputFormat: Equatable, Sendable {
             i += 1
         }
         return false
+    }
+
+    /// True when both byte lanes (even and odd offsets) of the first 64 KiB are full of C0 control
+    /// bytes and spread over most byte values. Text in a single-byte or multi-byte encoding has
+    /// almost no control bytes; UTF-16 without a BOM has one lane confined to the few high bytes of
+    /// its scripts (0x00 for Latin, 0x04 for Cyrillic, 0x4E–0x9F for CJK), so neither is binary.
+    /// Inputs under 1 KiB are never called binary (too little evidence).
+    private static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(64 * 1024)
+        guard sample.count >= 1024 else { return false }
+        var controls = [0, 0]
+        var seen = [[Bool]](repeating: [Bool](repeating: false, count: 256), count: 2)
+        for (offset, byte) in sample.enumerated() {
+            let lane = offset & 1
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B {
+                controls[lane] += 1
+            }
+            seen[lane][Int(byte)] = true
+        }
+        let laneSize = sample.count / 2
+        for lane in 0..<2 {
+            if controls[lane] * 100 < laneSize * 3 { return false }          // under 3 % control bytes
+            if seen[lane].lazy.filter({ $0 }).count < 160 { return false }   // a UTF-16 high-byte lane
+        }
+        return true
     }
 
     private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {

@@ -59,7 +59,7 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
         case .doctypeForbidden(let part):
             return "\(part) declares a DOCTYPE, which OOXML never does; refused (entities are never expanded)"
         case .limitExceeded(let what, let limit):
-            return "\(what) exceed the limit of \(limit)"
+            return "\(what): beyond the limit of \(limit)"
         case .encoding(let detail):
             return "text encoding problem: \(detail)"
         case .invalidInput(let detail):

@@ -4,7 +4,7 @@ import CLibZip
 /// tools that generate test documents. The only writer file that calls libzip. Entries carry a
 /// fixed timestamp, so the same entries always give byte-identical archives.
 public struct ZipWriter: Sendable {
-    private var entries: [(name: String, bytes: [UInt8])] = []
+    private var entries: [(name: String, bytes: [UInt8], password: String?)] = []
 
     public init() {}
 
@@ -12,9 +12,11 @@ public struct ZipWriter: Sendable {
     static let dosEpochDate: UInt16 = 1 | (1 << 5)
 
     /// Adds (or replaces) an entry. Names use `/` and no leading slash, e.g. `word/document.xml`.
-    public mutating func add(_ name: String, _ bytes: [UInt8]) {
+    /// - Parameter password: when given, the entry is AES-256 encrypted with it (for tests of
+    ///   readers that must refuse encrypted entries; Regrid's own writers never encrypt).
+    public mutating func add(_ name: String, _ bytes: [UInt8], password: String? = nil) {
         entries.removeAll { $0.name == name }
-        entries.append((name, bytes))
+        entries.append((name, bytes, password))
     }
 
     /// Adds a UTF-8 text entry.
@@ -55,6 +57,12 @@ public struct ZipWriter: Sendable {
             zip_set_file_compression(archive, zip_uint64_t(index), Int32(ZIP_CM_DEFLATE), 6)
             // A fixed timestamp (1980-01-01 00:00, the DOS epoch) so the same entries give the same bytes.
             zip_file_set_dostime(archive, zip_uint64_t(index), 0, ZipWriter.dosEpochDate, 0)
+            if let password = entry.password,
+               zip_file_set_encryption(archive, zip_uint64_t(index), UInt16(ZIP_EM_AES_256), password) != 0 {
+                let message = String(cString: zip_strerror(archive))
+                zip_discard(archive)
+                throw .output("zip: cannot encrypt \(entry.name): \(message)")
+            }
         }
         guard zip_close(archive) == 0 else {
             let message = String(cString: zip_strerror(archive))

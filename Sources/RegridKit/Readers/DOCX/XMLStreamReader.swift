@@ -61,6 +61,8 @@ final class XMLStreamReader {
     private final class Context {
         let feed: Feed
         var feedError: RegridError?
+        var doctypeGuard = DoctypeGuard()
+        var part = ""
         var parseMessage: String?
         var parseLine = 0
         init(feed: @escaping Feed) { self.feed = feed }
@@ -90,14 +92,21 @@ final class XMLStreamReader {
     init(part: String, limits: ReaderLimits, feed: @escaping Feed) throws(RegridError) {
         self.part = part
         self.maxDepth = limits.maxXMLDepth
-        let context = Unmanaged.passRetained(Context(feed: feed))
+        regrid_xml_capture_generic_errors()
+        let box = Context(feed: feed)
+        box.part = part
+        let context = Unmanaged.passRetained(box)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let read: xmlInputReadCallback = { ctx, buffer, length in
             guard let ctx, let buffer, length > 0 else { return 0 }
             let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
             do throws(RegridError) {
-                return Int32(try context.feed(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
+                let n = try context.feed(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
+                guard context.doctypeGuard.accept(UnsafeRawBufferPointer(start: buffer, count: n)) else {
+                    throw RegridError.doctypeForbidden(part: context.part)
+                }
+                return Int32(n)
             } catch {
                 context.feedError = error
                 return -1
@@ -105,7 +114,7 @@ final class XMLStreamReader {
         }
         guard let reader = xmlReaderForIO(read, nil, context.toOpaque(), part, nil, options) else {
             context.release()
-            throw .malformedXML(part: part, line: 0, message: "libxml2 could not start a reader")
+            throw box.feedError ?? .malformedXML(part: part, line: 0, message: "libxml2 could not start a reader")
         }
         self.reader = reader
         self.context = context
@@ -114,7 +123,7 @@ final class XMLStreamReader {
             let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
             guard context.parseMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
-            while message.last == "\n" { message.removeLast() }
+            message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
             context.parseMessage = message
             context.parseLine = Int(error.pointee.line)
         }
@@ -135,7 +144,10 @@ final class XMLStreamReader {
         if let error = ctx.feedError { throw error }
         if status == 0 { return false }
         if status < 0 {
-            throw .malformedXML(part: part, line: ctx.parseLine, message: ctx.parseMessage ?? "parse error")
+            let generic = String(cString: regrid_xml_generic_error_message())
+                .split(whereSeparator: \.isNewline).joined(separator: " ")
+            throw .malformedXML(part: part, line: ctx.parseLine,
+                                message: ctx.parseMessage ?? (generic.isEmpty ? "parse error" : generic))
         }
         let type = xmlTextReaderNodeType(reader)
         depth = Int(xmlTextReaderDepth(reader))

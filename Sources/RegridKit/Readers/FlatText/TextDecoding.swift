@@ -13,8 +13,8 @@ struct DecodedText: Sendable {
 
 /// Detects the encoding of a text file and normalizes it (see ``DecodedText``).
 ///
-/// Order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); without one, a NUL byte in every
-/// other position means UTF-16 without BOM; then valid UTF-8; then valid GB18030 (a superset of
+/// Order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); without one, NUL bytes in every
+/// other position (or, for CJK text, one byte lane of CJK high bytes) mean UTF-16 without BOM; then valid UTF-8; then valid GB18030 (a superset of
 /// GBK and GB2312, common in Chinese archives); anything else is read as UTF-8 with U+FFFD for
 /// the bad bytes and a warning. Never fails.
 enum TextDecoding {
@@ -38,7 +38,7 @@ enum TextDecoding {
         } else if let littleEndian = utf16ByNULPattern(bytes) {
             encoding = littleEndian ? "utf-16le" : "utf-16be"
             diagnostics.append(Diagnostic(.info, "encoding-guessed",
-                "no byte-order mark, but NUL bytes in every other position: read as \(encoding.uppercased())"))
+                "no byte-order mark, but the byte pattern of UTF-16: read as \(encoding.uppercased())"))
             utf8 = utf16(bytes[...], littleEndian: littleEndian, diagnostics: &diagnostics)
         } else if let bad = firstInvalidUTF8(bytes) {
             if isGB18030(bytes), let text = String(data: Data(bytes), encoding: gb18030) {
@@ -125,8 +125,31 @@ enum TextDecoding {
             i += 2
         }
         let pairs = n / 2
-        if odd * 10 >= pairs * 3 && even * 20 < pairs { return true }
-        if even * 10 >= pairs * 3 && odd * 20 < pairs { return false }
+        // The other lane has NULs too in CJK text: U+3000 (ideographic space, the usual paragraph
+        // indent) and U+4E00 (一) end in 0x00. So: far more NULs in one lane than in the other.
+        if odd * 10 >= pairs * 3 && even * 3 < odd { return true }
+        if even * 10 >= pairs * 3 && odd * 3 < even { return false }
+        return utf16ByCJKLane(bytes, count: n)
+    }
+
+    /// UTF-16 without BOM and almost without ASCII (so without the NUL pattern): one lane holds
+    /// only the high bytes of CJK text (0x00, 0x20–0x30 punctuation and kana, 0x4E–0x9F unified
+    /// ideographs, 0xFF full-width forms), the other is spread. Only for input that is not valid
+    /// UTF-8 (ASCII text has similar lanes and is valid UTF-8); GB18030 and UTF-8 CJK use bytes
+    /// from 0x80/0xA1 up in both lanes. Returns `true` for little-endian.
+    private static func utf16ByCJKLane(_ bytes: [UInt8], count n: Int) -> Bool? {
+        let pairs = n / 2
+        guard pairs >= 16, firstInvalidUTF8(bytes) != nil else { return nil }
+        func isCJKHigh(_ b: UInt8) -> Bool { b == 0 || (0x20...0x30).contains(b) || (0x4E...0x9F).contains(b) || b == 0xFF }
+        var even = 0, odd = 0
+        var i = 0
+        while i < n {
+            if isCJKHigh(bytes[i]) { even += 1 }
+            if isCJKHigh(bytes[i + 1]) { odd += 1 }
+            i += 2
+        }
+        if odd * 100 >= pairs * 95 && even * 10 < pairs * 7 { return true }
+        if even * 100 >= pairs * 95 && odd * 10 < pairs * 7 { return false }
         return nil
     }
 

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds and runs the libFuzzer targets, outside the package build (the main `swift build` and
+# `swift test` never see Fuzz/).
+#   Fuzz/fuzz.sh build              build both targets into .build-fuzz/
+#   Fuzz/fuzz.sh run TARGET [SECS]  fuzz one target (docx | flat) for SECS seconds (default 60)
+#   Fuzz/fuzz.sh all [SECS]         build, then fuzz each target for SECS seconds
+# Seeds are generated into .build-fuzz/seeds-* from ../shared/corpus (never committed) plus the
+# regression inputs under Tests/RegridKitTests/Fixtures/fuzz/. Findings land in .build-fuzz/findings-*.
+# Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" etc.; FUZZ_SANITIZE=fuzzer builds without
+# AddressSanitizer (faster; the Swift code is memory-safe, ASan mostly guards the C boundary).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/.build-fuzz
+SHARED=${REGRID_SHARED:-$ROOT/../shared}
+SWIFTC=${SWIFTC:-swiftc}
+mkdir -p "$OUT"
+
+build_one() { # name source
+  local name=$1 src=$2
+  mapfile -t sources < <(find Sources/RegridKit -name '*.swift' | sort)
+  # SwiftPM generates Bundle.module for RegridKit's resources; point it at the source folder here.
+  printf 'import Foundation\nextension Foundation.Bundle {\n    static let module: Bundle = Bundle(path: "%s/Sources/RegridKit/Layout") ?? Bundle.main\n}\n' "$ROOT" > "$OUT/ResourceBundle.swift"
+  sources+=("$OUT/ResourceBundle.swift")
+  echo "building $name"
+  "$SWIFTC" -parse-as-library -module-name "$name" -sanitize="${FUZZ_SANITIZE:-fuzzer,address}" -O -g \
+    -I Sources/CLibXML2 -I Sources/CLibZip $(pkg-config --cflags-only-I libxml-2.0 libzip | sed 's/-I/-Xcc -I/g') \
+    "${sources[@]}" "$src" -o "$OUT/$name" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+}
+
+seeds() { # target
+  local dir=$OUT/seeds-$1
+  rm -rf "$dir"; mkdir -p "$dir"
+  case $1 in
+    docx)
+      # mode byte 0x00 + whole package; mode byte 0x01 + document.xml alone
+      python3 - "$SHARED" "$dir" <<'PY'
+import os, sys, zipfile, hashlib
+shared, out = sys.argv[1], sys.argv[2]
+def put(data):
+    if len(data) > 512 * 1024: return
+    open(os.path.join(out, hashlib.sha1(data).hexdigest()[:16]), 'wb').write(data)
+for sub in ('corpus/docx', 'corpus/malformed'):
+    d = os.path.join(shared, sub)
+    if not os.path.isdir(d): continue
+    for name in sorted(os.listdir(d)):
+        if not name.endswith('.docx'): continue
+        raw = open(os.path.join(d, name), 'rb').read()
+        put(b'\x00' + raw)
+        try:
+            with zipfile.ZipFile(os.path.join(d, name)) as z:
+                put(b'\x01' + z.read('word/document.xml'))
+        except Exception:
+            pass
+PY
+      ;;
+    flat)
+      for sub in corpus/flat corpus/flat-rowline seed; do
+        [ -d "$SHARED/$sub" ] || continue
+        find "$SHARED/$sub" -name '*.txt' -size -512k -exec cp {} "$dir/" \;
+      done
+      ;;
+  esac
+  if [ -d "Tests/RegridKitTests/Fixtures/fuzz/$1" ]; then cp Tests/RegridKitTests/Fixtures/fuzz/"$1"/* "$dir/" 2>/dev/null || true; fi
+  echo "$(ls "$dir" | wc -l) seeds in $dir"
+}
+
+run_one() { # target seconds
+  local target=$1 secs=${2:-60} bin
+  case $target in docx) bin=$OUT/FuzzDOCX;; flat) bin=$OUT/FuzzFlatText;; *) echo "unknown target $target"; exit 2;; esac
+  [ -x "$bin" ] || build
+  seeds "$target"
+  mkdir -p "$OUT/corpus-$target" "$OUT/findings-$target"
+  # -rss_limit_mb: a reader that needs more than 2 GB on a fuzz input is a finding too.
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$bin" "$OUT/corpus-$target" "$OUT/seeds-$target" \
+    -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=262144 \
+    -artifact_prefix="$OUT/findings-$target/" -print_final_stats=1 ${FUZZ_FLAGS:-} 2>&1 | tee "$OUT/log-$target.txt" | grep -v '^#[0-9]*.*\(NEW\|REDUCE\|pulse\)' || true
+  echo "findings: $(ls "$OUT/findings-$target" | wc -l) file(s) in $OUT/findings-$target"
+}
+
+build() {
+  build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift
+  build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift
+}
+
+case ${1:-all} in
+  build) build ;;
+  run) run_one "${2:?target}" "${3:-60}" ;;
+  all) build; run_one docx "${2:-60}"; run_one flat "${2:-60}" ;;
+  *) echo "usage: $0 build | run docx|flat [secs] | all [secs]"; exit 2 ;;
+esac

@@ -1,0 +1,40 @@
+import ArgumentParser
+import RegridKit
+
+/// The safety limits a user may tighten (or loosen) on the command line; the defaults are
+/// ``ReaderLimits/default``.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-entry-mb"),
+            help: "Largest uncompressed zip entry read, in MiB (declared and actually inflated).")
+    var maxEntryMB: Int?
+
+    @Option(name: .customLong("max-package-mb"),
+            help: "Largest total of uncompressed bytes read from one package, in MiB.")
+    var maxPackageMB: Int?
+
+    @Option(name: .customLong("max-ratio"),
+            help: "Largest compression ratio of a zip entry over 1 MiB before it is refused as a zip bomb.")
+    var maxCompressionRatio: Int?
+
+    @Option(name: .customLong("max-text-mb"), help: "Largest flattened-text input, in MiB.")
+    var maxTextMB: Int?
+
+    func validate() throws {
+        for (flag, value) in [("--max-entry-mb", maxEntryMB), ("--max-package-mb", maxPackageMB),
+                              ("--max-ratio", maxCompressionRatio), ("--max-text-mb", maxTextMB)] {
+            if let value, value < 1 || value > 1 << 20 {
+                throw ValidationError("\(flag) must be between 1 and \(1 << 20)")
+            }
+        }
+    }
+
+    /// The read options these flags describe.
+    var readOptions: ReadOptions {
+        var limits = ReaderLimits.default
+        if let maxEntryMB { limits.maxEntryBytes = maxEntryMB << 20 }
+        if let maxPackageMB { limits.maxPackageBytes = maxPackageMB << 20 }
+        if let maxCompressionRatio { limits.maxCompressionRatio = maxCompressionRatio }
+        if let maxTextMB { limits.maxTextBytes = maxTextMB << 20 }
+        return ReadOptions(limits: limits)
+    }
+}
