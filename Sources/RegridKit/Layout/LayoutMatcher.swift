@@ -199,12 +199,12 @@ public struct LayoutMatcher: Sendable {
 /// normalized (and note-less) forms per normalizer, computed on first use.
 final class PreparedTable {
     let cells: [Cell]
-    let isFigure: [Bool]
+    /// Whether each cell reads as a figure; computed on first use (after a matcher's size guard).
+    private(set) lazy var isFigure: [Bool] = cells.map { FigureText.read($0.text) != nil }
     private var byNormalizer: [(LabelNormalizer, (normalized: [String], bare: [String]))] = []
 
     init(_ table: Table) {
         cells = table.cells
-        isFigure = table.cells.map { FigureText.read($0.text) != nil }
     }
 
     func texts(for normalizer: LabelNormalizer) -> (normalized: [String], bare: [String]) {

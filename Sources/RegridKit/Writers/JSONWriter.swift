@@ -13,9 +13,28 @@ public struct JSONWriter: Sendable {
         String(decoding: utf8(document), as: UTF8.self)
     }
 
+    /// A close upper estimate of the JSON size of `blocks`: text plus the fixed keys per cell.
+    static func estimatedSize(of blocks: [Block]) -> Int {
+        var total = 0
+        for block in blocks {
+            switch block {
+            case .heading(let h): total += h.text.utf8.count + 64
+            case .paragraph(let p): total += p.text.utf8.count + 48
+            case .table(let t):
+                total += 256 + t.diagnostics.count * 160
+                for cell in t.cells {
+                    total += cell.text.utf8.count + 96
+                    if let nested = cell.blocks { total += estimatedSize(of: nested) }
+                }
+            }
+        }
+        return total
+    }
+
     /// The document as UTF-8 JSON text, ending in a newline (the bytes of ``write(_:)``).
     public func utf8(_ document: Document) -> [UInt8] {
-        var out = JSONBuffer(capacity: 4_096)
+        // Sized up front: growing a buffer of tens of megabytes by doubling would hold two copies.
+        var out = JSONBuffer(capacity: Self.estimatedSize(of: document.blocks) + 4_096)
         var o = Members(pretty: 0)
         out.append("{")
         o.key("format", &out); out.quoted(document.format)

@@ -55,7 +55,7 @@ public enum WriterRegistry {
         let name = stem + "." + format.fileExtension
         switch format {
         case .json:
-            return [OutputFile(name: name, bytes: Array(JSONWriter().write(document).utf8))]
+            return [OutputFile(name: name, bytes: JSONWriter().utf8(document))]
         case .csv:
             let writer = CSVWriter(options: options.csv)
             return document.tables.map { OutputFile(name: "\(stem)-\(fileSafe($0.id)).csv", bytes: writer.bytes($0)) }
