@@ -24,19 +24,7 @@ public func fuzzDOCX(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if input[0] & 1 == 0 {
         bytes = Array(input.dropFirst())
     } else {
-        var zip = ZipWriter()
-        zip.add("[Content_Types].xml", text: """
-            <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-            <Default Extension="xml" ContentType="application/xml"/>\
-            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
-            """)
-        zip.add("_rels/.rels", text: """
-            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
-            """)
-        zip.add("word/document.xml", Array(input.dropFirst()))
-        guard let archive = try? zip.archive() else { return 0 }
+        guard let archive = try? DOCXWriter.package(documentXML: Array(input.dropFirst())) else { return 0 }
         bytes = archive
     }
     guard let document = try? DOCXReader(limits: fuzzLimits).read(bytes: bytes, name: "fuzz.docx") else { return 0 }

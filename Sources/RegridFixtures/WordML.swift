@@ -76,19 +76,7 @@ public struct WordML: Sendable {
     /// The whole `.docx` package.
     /// - Throws: ``RegridError/output(_:)`` when zipping fails.
     public func docx() throws(RegridError) -> [UInt8] {
-        var zip = ZipWriter()
-        zip.add("[Content_Types].xml", text: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-            + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
-            + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
-            + #"<Default Extension="xml" ContentType="application/xml"/>"#
-            + #"<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#
-            + "</Types>")
-        zip.add("_rels/.rels", text: #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
-            + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-            + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>"#
-            + "</Relationships>")
-        zip.add("word/document.xml", text: documentXML())
-        return try zip.archive()
+        try DOCXWriter.package(documentXML: documentXML())
     }
 
     private func paragraphXML(_ text: String) -> String {

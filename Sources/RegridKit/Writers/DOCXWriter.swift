@@ -13,6 +13,25 @@
 public struct DOCXWriter: Sendable {
     public init() {}
 
+    /// A minimal package around a ready-made `word/document.xml`: content types, the package
+    /// relationship to the main part, and the part itself (no styles). For tools and tests that
+    /// write WordprocessingML themselves.
+    /// - Throws: ``RegridError/output(_:)`` when the archive cannot be built.
+    public static func package(documentXML: [UInt8]) throws(RegridError) -> [UInt8] {
+        var zip = ZipWriter()
+        zip.add("[Content_Types].xml", text: OPCPackage.contentTypes([
+            ("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+        ]))
+        zip.add("_rels/.rels", text: DOCXParts.packageRelationships)
+        zip.add("word/document.xml", documentXML)
+        return try zip.archive()
+    }
+
+    /// ``package(documentXML:)`` for XML text.
+    public static func package(documentXML: String) throws(RegridError) -> [UInt8] {
+        try package(documentXML: Array(documentXML.utf8))
+    }
+
     /// The document as DOCX (zip) bytes.
     /// - Throws: ``RegridError/output(_:)`` for a table whose cells do not tile its grid, or when
     ///   the archive cannot be built.
