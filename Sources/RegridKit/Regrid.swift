@@ -62,6 +62,7 @@ extension Regrid {
 public struct ReadOptions: Sendable {
     /// Safety limits.
     public var limits: ReaderLimits
+    /// Options with the given limits.
     public init(limits: ReaderLimits = .default) {
         self.limits = limits
     }

@@ -20,8 +20,11 @@ public enum Block: Equatable, Sendable {
 
 /// A heading; `level` starts at 1.
 public struct Heading: Codable, Equatable, Sendable {
+    /// 1 for the top level; values below 1 are read as 1.
     public var level: Int
+    /// The heading's plain text.
     public var text: String
+    /// A heading of `level` (at least 1).
     public init(level: Int, text: String) {
         self.level = max(1, level)
         self.text = text
@@ -30,7 +33,9 @@ public struct Heading: Codable, Equatable, Sendable {
 
 /// A body paragraph.
 public struct Paragraph: Codable, Equatable, Sendable {
+    /// The paragraph's plain text, trimmed at both ends.
     public var text: String
+    /// A paragraph of `text`.
     public init(text: String) { self.text = text }
 }
 
@@ -38,6 +43,7 @@ extension Block: Codable {
     private enum CodingKeys: String, CodingKey { case type }
     private enum Kind: String, Codable { case heading, paragraph, table }
 
+    /// Reads a block of any `type` (`heading`, `paragraph`, `table`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(Kind.self, forKey: .type) {
@@ -47,6 +53,7 @@ extension Block: Codable {
         }
     }
 
+    /// Writes the block's fields with its `type`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {

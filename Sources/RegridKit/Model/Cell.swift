@@ -1,8 +1,12 @@
 /// One cell of a ``Table``, listed at its top-left slot.
 public struct Cell: Codable, Equatable, Sendable {
+    /// Row of the cell's top-left slot (0-based).
     public var row: Int
+    /// Column of the cell's top-left slot (0-based).
     public var column: Int
+    /// Grid rows the cell covers (at least 1).
     public var rowSpan: Int
+    /// Grid columns the cell covers (at least 1).
     public var colSpan: Int
     /// The cell's paragraphs joined by `"\n"`, each paragraph trimmed at both ends.
     public var text: String
@@ -11,6 +15,7 @@ public struct Cell: Codable, Equatable, Sendable {
     /// The cell's full content when it holds a nested table.
     public var blocks: [Block]?
 
+    /// A cell at (`row`, `column`) covering `rowSpan` × `colSpan` slots.
     public init(row: Int, column: Int, rowSpan: Int = 1, colSpan: Int = 1, text: String,
                 synthetic: Bool? = nil, blocks: [Block]? = nil) {
         self.row = row

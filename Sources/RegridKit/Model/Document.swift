@@ -52,6 +52,7 @@ public struct Source: Codable, Equatable, Sendable {
     /// The detected text encoding (flattened text only), e.g. `utf-8`, `gb18030`.
     public var encoding: String?
 
+    /// A source description; `name` as the user gave it, without directories of this machine.
     public init(name: String, kind: SourceKind, sha256: String? = nil, encoding: String? = nil) {
         self.name = name
         self.kind = kind
@@ -62,7 +63,10 @@ public struct Source: Codable, Equatable, Sendable {
 
 /// The kinds of input Regrid reads.
 public enum SourceKind: String, Codable, Sendable, CaseIterable {
+    /// A Word package.
     case docx
+    /// Tika-style flattened text.
     case flatText = "flat-text"
+    /// An HTML page (reader to come).
     case html
 }

@@ -5,7 +5,9 @@
 public struct Table: Codable, Equatable, Sendable {
     /// Stable id within the document: `t1`, `t2`, … in document order (nested: `t1.r0c2.t1`).
     public var id: String
+    /// Grid rows.
     public var rows: Int
+    /// Grid columns.
     public var columns: Int
     /// Leading rows that are headings, not data (0 where unknown).
     public var headerRows: Int
@@ -18,6 +20,7 @@ public struct Table: Codable, Equatable, Sendable {
     /// What was inferred, repaired or dropped while building this table.
     public var diagnostics: [Diagnostic]
 
+    /// A table as given; call ``validate()`` to check it.
     public init(id: String, rows: Int, columns: Int, cells: [Cell], headerRows: Int = 0,
                 headerColumns: Int = 0, layout: LayoutMatch? = nil, diagnostics: [Diagnostic] = []) {
         self.id = id
@@ -34,6 +37,7 @@ public struct Table: Codable, Equatable, Sendable {
         case id, rows, columns, headerRows, headerColumns, cells, layout, diagnostics
     }
 
+    /// Reads a table; `headerRows`, `headerColumns` and `diagnostics` may be absent.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
@@ -117,6 +121,7 @@ public struct LayoutMatch: Codable, Equatable, Sendable {
     public var template: String
     /// In [0, 1].
     public var confidence: Double
+    /// A match; `confidence` is clamped to [0, 1].
     public init(template: String, confidence: Double) {
         self.template = template
         self.confidence = min(1, max(0, confidence))

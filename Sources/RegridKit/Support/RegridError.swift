@@ -34,6 +34,7 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A layout template is missing or unusable.
     case layout(String)
 
+    /// One line for people, without the file name (the caller adds it).
     public var description: String {
         switch self {
         case .emptyInput:
