@@ -57,7 +57,7 @@ final class DocumentConverter {
         let convertStart = DispatchTime.now()
         let document: Document
         do {
-            let read = try Regrid.read(bytes: bytes, name: ref.displayName, options: options.readOptions)
+            let read = try Regrid.read(bytes: bytes, name: ref.displayName, sha256: hash, options: options.readOptions)
             document = options.layouts?.resolve(read) ?? read
         } catch {
             entry.status = DocumentConverter.isUnsupported(error) ? .skipped : .failed

@@ -16,15 +16,18 @@ public enum Regrid {
     /// - Parameters:
     ///   - bytes: the whole input file.
     ///   - name: the file's name as given; it goes into `source.name`.
+    ///   - sha256: the hex SHA-256 of `bytes` when the caller has computed it already (the batch
+    ///     catalog does), so that it is not computed twice; nil to let the reader compute it.
     ///   - options: limits and reader options.
     /// - Throws: ``RegridError`` with a message for people.
-    public static func read(bytes: [UInt8], name: String, options: ReadOptions = ReadOptions()) throws(RegridError) -> Document {
+    public static func read(bytes: [UInt8], name: String, sha256: String? = nil,
+                            options: ReadOptions = ReadOptions()) throws(RegridError) -> Document {
         if DocumentJSONReader.recognizes(bytes) { return try DocumentJSONReader(limits: options.limits).read(bytes: bytes, name: name) }
         switch InputFormat.detect(bytes) {
         case .empty:
             throw .emptyInput
         case .zip:
-            return try DOCXReader(limits: options.limits).read(bytes: bytes, name: name)
+            return try DOCXReader(limits: options.limits).read(bytes: bytes, name: name, sha256: sha256)
         case .encryptedOOXML:
             throw .encrypted
         case .legacyWord:
@@ -46,7 +49,7 @@ public enum Regrid {
             if bytes.count > options.limits.maxTextBytes {
                 throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
             }
-            return try FlatTextReader(options: options).read(bytes: bytes, name: name)
+            return try FlatTextReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
         }
     }
 }
@@ -58,7 +61,7 @@ extension Regrid {
     }
 }
 
-/// Options for ``Regrid/read(bytes:name:options:)``.
+/// Options for ``Regrid/read(bytes:name:sha256:options:)``.
 public struct ReadOptions: Sendable {
     /// Safety limits.
     public var limits: ReaderLimits

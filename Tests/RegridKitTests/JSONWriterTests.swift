@@ -125,4 +125,15 @@ struct FrontDoorTests {
         #expect(document.source.kind == .flatText)
         #expect(document.tables.count == 1)
     }
+
+    @Test func aDigestTheCallerHasIsUsedInsteadOfHashingAgain() throws {
+        let text = Array("\t甲\n\t乙\n\n\n".utf8)
+        #expect(try Regrid.read(bytes: text, name: "r.txt").source.sha256 == SHA256.hex(text))
+        #expect(try Regrid.read(bytes: text, name: "r.txt", sha256: "known").source.sha256 == "known")
+        var zip = ZipWriter()
+        zip.add("word/document.xml", text: "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>")
+        let docx = try zip.archive()
+        #expect(try Regrid.read(bytes: docx, name: "r.docx").source.sha256 == SHA256.hex(docx))
+        #expect(try Regrid.read(bytes: docx, name: "r.docx", sha256: "known").source.sha256 == "known")
+    }
 }

@@ -13,9 +13,10 @@ public struct DOCXReader: Sendable {
     /// - Parameters:
     ///   - bytes: the whole file.
     ///   - name: the file's name as given, for `source.name`.
+    ///   - sha256: the hex SHA-256 of `bytes` when the caller has it already; computed otherwise.
     /// - Throws: ``RegridError``: a corrupt zip, no main part, a main part that is not
     ///   `w:document`, malformed XML in the body, a DOCTYPE, or a limit reached.
-    public func read(bytes: [UInt8], name: String) throws(RegridError) -> Document {
+    public func read(bytes: [UInt8], name: String, sha256: String? = nil) throws(RegridError) -> Document {
         let archive = try ZipArchive(bytes: bytes, limits: limits)
         var diagnostics: [Diagnostic] = []
         let main = try mainPart(of: archive, diagnostics: &diagnostics)
@@ -31,7 +32,7 @@ public struct DOCXReader: Sendable {
             diagnostics.append(Diagnostic(.warning, "trailing-content-ignored",
                 "\(main.name) has \(trailing) non-blank byte(s) after its root element; ignored", part: main.name))
         }
-        return Document(source: Source(name: name, kind: .docx, sha256: SHA256.hex(bytes)),
+        return Document(source: Source(name: name, kind: .docx, sha256: sha256 ?? SHA256.hex(bytes)),
                         blocks: body.blocks, diagnostics: diagnostics)
     }
 

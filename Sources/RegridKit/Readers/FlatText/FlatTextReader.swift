@@ -14,9 +14,10 @@ public struct FlatTextReader: Sendable {
     /// - Parameters:
     ///   - bytes: the whole file, any supported encoding.
     ///   - name: the file's name as given (goes into `source.name`).
+    ///   - sha256: the hex SHA-256 of `bytes` when the caller has it already; computed otherwise.
     /// - Throws: ``RegridError/emptyInput`` for no bytes, ``RegridError/limitExceeded(what:limit:)``
     ///   when the text or a table passes the limits.
-    public func read(bytes: [UInt8], name: String) throws(RegridError) -> Document {
+    public func read(bytes: [UInt8], name: String, sha256: String? = nil) throws(RegridError) -> Document {
         guard !bytes.isEmpty else { throw .emptyInput }
         guard bytes.count <= options.limits.maxTextBytes else {
             throw .limitExceeded(what: "text bytes", limit: options.limits.maxTextBytes)
@@ -51,7 +52,7 @@ public struct FlatTextReader: Sendable {
             let summary = layouts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
             diagnostics.append(Diagnostic(.info, "flat-layout", "tables read: \(summary.joined(separator: ", "))"))
         }
-        let source = Source(name: name, kind: .flatText, sha256: SHA256.hex(bytes), encoding: decoded.encoding)
+        let source = Source(name: name, kind: .flatText, sha256: sha256 ?? SHA256.hex(bytes), encoding: decoded.encoding)
         return Document(source: source, blocks: blocks, diagnostics: diagnostics)
     }
 
