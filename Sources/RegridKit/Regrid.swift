@@ -22,10 +22,11 @@ public enum Regrid {
     /// - Throws: ``RegridError`` with a message for people.
     public static func read(bytes: [UInt8], name: String, sha256: String? = nil,
                             options: ReadOptions = ReadOptions()) throws(RegridError) -> Document {
-        if DocumentJSONReader.recognizes(bytes) { return try DocumentJSONReader(limits: options.limits).read(bytes: bytes, name: name) }
         switch InputFormat.detect(bytes) {
         case .empty:
             throw .emptyInput
+        case .regridJSON:
+            return try DocumentJSONReader(limits: options.limits).read(bytes: bytes, name: name)
         case .zip:
             return try DOCXReader(limits: options.limits).read(bytes: bytes, name: name, sha256: sha256)
         case .encryptedOOXML:

@@ -104,6 +104,8 @@ struct SupportTests {
 
     @Test func formatIsSniffedFromContent() {
         #expect(InputFormat.detect([]) == .empty)
+        #expect(InputFormat.detect(Array("{\"format\": \"regrid.document\", \"version\": 1}".utf8)) == .regridJSON)
+        #expect(InputFormat.detect(Array("{\"format\": \"other\"}".utf8)) == .text)
         #expect(InputFormat.detect([0x50, 0x4B, 0x03, 0x04, 0]) == .zip)
         #expect(InputFormat.detect(Array("%PDF-1.7".utf8)) == .pdf)
         #expect(InputFormat.detect(Array("\t一、\n".utf8)) == .text)

@@ -14,6 +14,8 @@ public enum InputFormat: Equatable, Sendable {
     case html
     /// Bytes that are no text in any encoding (random or compressed data with no known signature).
     case binary
+    /// Regrid's own canonical JSON (`"format": "regrid.document"`), read back as is.
+    case regridJSON
     /// Anything else: read as (flattened) text.
     case text
     case empty
@@ -21,6 +23,7 @@ public enum InputFormat: Equatable, Sendable {
     /// Sniffs the format from the leading bytes (and, for OLE2 files, the stream names).
     public static func detect(_ bytes: [UInt8]) -> InputFormat {
         if bytes.isEmpty { return .empty }
+        if DocumentJSONReader.recognizes(bytes) { return .regridJSON }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
             || bytes.starts(with: [0x50, 0x4B, 0x07, 0x08]) {
             return .zip
