@@ -4,7 +4,7 @@
 /// are recorded; only non-numeric, non-empty texts count, and a text seen at two different
 /// ranges is no anchor.
 struct FlatLabelAnchors {
-    private var placements: [String: [Range<Int>: Int]] = [:]
+    private var placements: [String: Set<Range<Int>>] = [:]
 
     /// Records the cells of one placed row.
     mutating func add(_ texts: [String], spans: [Int], kinds: [CellContentKind]) {
@@ -14,14 +14,13 @@ struct FlatLabelAnchors {
             guard kinds[i] == .text else { continue }
             let key = texts[i].trimmingWhitespace()
             guard !key.isEmpty else { continue }
-            placements[key, default: [:]][col..<(col + span), default: 0] += 1
+            placements[key, default: []].insert(col..<(col + span))
         }
     }
 
     /// The one range `text` has been placed at, if it has exactly one.
     func range(of text: String) -> Range<Int>? {
-        guard let ranges = placements[text.trimmingWhitespace()] else { return nil }
-        let live = ranges.filter { $0.value > 0 }
-        return live.count == 1 ? live.first?.key : nil
+        guard let ranges = placements[text.trimmingWhitespace()], ranges.count == 1 else { return nil }
+        return ranges.first
     }
 }
