@@ -39,13 +39,25 @@ struct FlatRowPlacement {
     /// Widest grid for which the dynamic program runs; wider rows let the last cell extend.
     static let maxProgramWidth = 64
 
-    private let aboveBoundaries: Set<Int>?
-    private let belowBoundaries: Set<Int>?
-    private let aboveRanges: [Range<Int>: String]
-    private let belowRanges: [Range<Int>: String]
-    /// Boundaries of the row below where a cell that continues downwards meets one that does not.
-    private let structureBoundaries: Set<Int>
-    private let headerRanges: Set<Range<Int>>
+    // Everything the cost of a slot range needs, looked up by column so that the dynamic
+    // program's inner loop does no hashing, trimming or allocation.
+    /// Per boundary column 0...width: penalty for a boundary the neighbours do not have.
+    private let penalty: [Double]
+    /// Per boundary column: a boundary of the row below where a cell that continues downwards
+    /// meets one that does not.
+    private let structureBoundary: [Bool]
+    /// Per start column: end of the adjacent above row's cell starting there, else -1.
+    private let aboveEnd: [Int]
+    /// Per start column: end of the adjacent below row's empty cell starting there, else -1.
+    private let belowEmptyEnd: [Int]
+    /// Per start column: end of the header-above row's cell starting there, else -1.
+    private let headerEnd: [Int]
+    /// Prefix counts of columns that are not numeric.
+    private let nonNumericBefore: [Int]
+    /// Per cell: the range its label text is anchored at elsewhere in the table.
+    private let anchor: [Range<Int>?]
+    /// The adjacent below row's cell ranges and trimmed texts (for repeated child runs).
+    private let down: (ranges: [Range<Int>], texts: [String])?
     private let lastLabel: Int
     private let hasNumeric: Bool
 
@@ -54,35 +66,51 @@ struct FlatRowPlacement {
         self.kinds = kinds
         self.width = width
         self.context = context
-        func boundaries(_ n: Neighbour?) -> Set<Int>? {
+        func boundaryFlags(_ n: Neighbour?) -> [Bool]? {
             guard let n else { return nil }
-            return Set(n.ranges.map(\.lowerBound).filter { $0 > 0 })
+            var flags = Array(repeating: false, count: width + 1)
+            for r in n.ranges where r.lowerBound > 0 && r.lowerBound <= width { flags[r.lowerBound] = true }
+            return flags
         }
-        aboveBoundaries = boundaries(context.above)
-        belowBoundaries = boundaries(context.below)
-        var a: [Range<Int>: String] = [:]
-        if let up = context.above, up.adjacent { for (i, r) in up.ranges.enumerated() { a[r] = up.texts[i] } }
-        aboveRanges = a
-        var b: [Range<Int>: String] = [:]
-        var structure: Set<Int> = []
-        if let down = context.below, down.adjacent {
-            let ranges = down.ranges
-            for (i, r) in ranges.enumerated() { b[r] = down.texts[i] }
-            if let bb = context.belowBelow {
-                var emptyBelow: Set<Range<Int>> = []
-                var col = 0
-                for (i, s) in bb.spans.enumerated() {
-                    if bb.texts[i].trimmingWhitespace().isEmpty { emptyBelow.insert(col..<(col + s)) }
-                    col += s
-                }
-                for i in 1..<max(1, ranges.count) where emptyBelow.contains(ranges[i - 1]) != emptyBelow.contains(ranges[i]) {
-                    structure.insert(ranges[i].lowerBound)
-                }
+        let above = boundaryFlags(context.above), below = boundaryFlags(context.below)
+        penalty = (0...width).map { x in
+            var p = 0.0
+            if let below, !below[x] { p += 1.0 }
+            if let above, !above[x] { p += 0.7 }
+            return p
+        }
+        func ends(_ n: Neighbour?, where keep: (String) -> Bool = { _ in true }) -> [Int] {
+            var out = Array(repeating: -1, count: width + 1)
+            guard let n else { return out }
+            for (i, r) in n.ranges.enumerated() where !r.isEmpty && r.lowerBound >= 0 && r.lowerBound <= width && keep(n.texts[i]) {
+                out[r.lowerBound] = r.upperBound
+            }
+            return out
+        }
+        let adjacentAbove = context.above.flatMap { $0.adjacent ? $0 : nil }
+        let adjacentBelow = context.below.flatMap { $0.adjacent ? $0 : nil }
+        aboveEnd = ends(adjacentAbove)
+        belowEmptyEnd = ends(adjacentBelow) { $0.trimmingWhitespace().isEmpty }
+        headerEnd = ends(context.headerAbove)
+        var structure = Array(repeating: false, count: width + 1)
+        if let downRow = adjacentBelow, let bb = context.belowBelow {
+            let ranges = downRow.ranges
+            var emptyBelow: Set<Range<Int>> = []
+            var col = 0
+            for (i, s) in bb.spans.enumerated() {
+                if bb.texts[i].trimmingWhitespace().isEmpty { emptyBelow.insert(col..<(col + s)) }
+                col += s
+            }
+            for i in 1..<max(1, ranges.count) where emptyBelow.contains(ranges[i - 1]) != emptyBelow.contains(ranges[i]) {
+                if ranges[i].lowerBound >= 0 && ranges[i].lowerBound <= width { structure[ranges[i].lowerBound] = true }
             }
         }
-        belowRanges = b
-        structureBoundaries = structure
-        headerRanges = Set(context.headerAbove?.ranges ?? [])
+        structureBoundary = structure
+        var before = [0]
+        for col in 0..<width { before.append(before[col] + (context.columnNumeric[col] ? 0 : 1)) }
+        nonNumericBefore = before
+        anchor = texts.indices.map { kinds[$0] == .text ? context.anchors.range(of: texts[$0]) : nil }
+        down = adjacentBelow.map { ($0.ranges, $0.texts.map { $0.trimmingWhitespace() }) }
         lastLabel = kinds.lastIndex { $0 != .numeric } ?? -1
         hasNumeric = kinds.contains(.numeric)
     }
@@ -98,6 +126,7 @@ struct FlatRowPlacement {
         var cost = Array(repeating: Array(repeating: inf, count: width + 1), count: n + 1)
         var from = Array(repeating: Array(repeating: -1, count: width + 1), count: n + 1)
         cost[0][0] = 0
+        var repeats = RepeatCache(width: width)
         for j in 0..<n {
             let remaining = n - j - 1
             for a in 0...(width - remaining - 1) where cost[j][a] < inf {
@@ -105,7 +134,7 @@ struct FlatRowPlacement {
                 let firstB = j == n - 1 ? width : a + 1
                 guard firstB <= lastB else { continue }
                 for b in firstB...lastB {
-                    let c = cost[j][a] + cellCost(j, a..<b)
+                    let c = cost[j][a] + cellCost(j, a..<b, repeats: &repeats)
                     if c < cost[j + 1][b] - 1e-9 {
                         cost[j + 1][b] = c
                         from[j + 1][b] = a
@@ -126,47 +155,57 @@ struct FlatRowPlacement {
         return (spans, misaligned)
     }
 
-    private func boundaryPenalty(_ x: Int) -> Double {
-        var p = 0.0
-        if let below = belowBoundaries, !below.contains(x) { p += 1.0 }
-        if let above = aboveBoundaries, !above.contains(x) { p += 0.7 }
-        return p
+    private func boundaryPenalty(_ x: Int) -> Double { penalty[x] }
+
+    /// Whether a range repeats its child cells, computed once per range.
+    private struct RepeatCache {
+        let width: Int
+        var values: [Int8]
+        init(width: Int) {
+            self.width = width
+            values = Array(repeating: -1, count: (width + 1) * (width + 1))
+        }
     }
 
-    private func cellCost(_ j: Int, _ range: Range<Int>) -> Double {
+    private func cellCost(_ j: Int, _ range: Range<Int>, repeats: inout RepeatCache) -> Double {
         var c = 0.0
         let w = range.count
+        let lo = range.lowerBound, hi = range.upperBound
         if j > 0 {
-            c += boundaryPenalty(range.lowerBound)
-            if structureBoundaries.contains(range.lowerBound) { c -= 0.3 }
+            c += penalty[lo]
+            if structureBoundary[lo] { c -= 0.3 }
         }
         switch kinds[j] {
         case .numeric:
-            for col in range where !context.columnNumeric[col] { c += 1.0 }
+            c += Double(nonNumericBefore[hi] - nonNumericBefore[lo])
             c += 0.3 * Double(w - 1)
-            if headerRanges.contains(range) { c -= 1.2 }
+            if headerEnd[lo] == hi { c -= 1.2 }
         case .empty:
-            if aboveRanges[range] != nil { c -= 1.5 }
+            if aboveEnd[lo] == hi { c -= 1.5 }
         case .text:
-            if context.anchors.range(of: texts[j]) == range { c -= 2.0 }
+            if anchor[j] == range { c -= 2.0 }
         }
         // The deepest label extends right: in data rows clearly, elsewhere only to break ties.
         if kinds[j] != .numeric && j != lastLabel { c += (hasNumeric ? 0.1 : 0.01) * Double(w - 1) }
-        if let t = belowRanges[range], t.trimmingWhitespace().isEmpty { c -= 1.0 }
-        if w > 1, let down = context.below, down.adjacent, repeatsChildren(range, in: down) { c -= 0.5 }
+        if belowEmptyEnd[lo] == hi { c -= 1.0 }
+        if w > 1, let down {
+            let key = lo * (width + 1) + hi
+            if repeats.values[key] < 0 { repeats.values[key] = repeatsChildren(range, in: down) ? 1 : 0 }
+            if repeats.values[key] == 1 { c -= 0.5 }
+        }
         return c
     }
 
     /// True when the child cells under `range` repeat right after it or right before it.
-    private func repeatsChildren(_ range: Range<Int>, in down: Neighbour) -> Bool {
-        let ranges = down.ranges
+    private func repeatsChildren(_ range: Range<Int>, in down: (ranges: [Range<Int>], texts: [String])) -> Bool {
         func children(_ r: Range<Int>) -> [String]? {
             guard r.lowerBound >= 0, r.upperBound <= width else { return nil }
             var out: [String] = []
-            for (i, cr) in ranges.enumerated() where cr.lowerBound >= r.lowerBound && cr.upperBound <= r.upperBound {
-                out.append(down.texts[i].trimmingWhitespace())
+            var covered = 0
+            for (i, cr) in down.ranges.enumerated() where cr.lowerBound >= r.lowerBound && cr.upperBound <= r.upperBound {
+                out.append(down.texts[i])
+                covered += cr.count
             }
-            let covered = ranges.filter { $0.lowerBound >= r.lowerBound && $0.upperBound <= r.upperBound }.reduce(0) { $0 + $1.count }
             return covered == r.count && out.count >= 2 ? out : nil
         }
         guard let mine = children(range), mine.contains(where: { !$0.isEmpty }) else { return false }
