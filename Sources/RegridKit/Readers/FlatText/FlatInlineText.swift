@@ -7,7 +7,7 @@ enum FlatInlineText {
 
     /// The text with Tika's inline marks replaced.
     static func normalize(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "|")) else { return text }
+        guard ByteSearch.contains(UInt8(ascii: "|"), in: text) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -65,34 +65,42 @@ enum TextDecoding {
 
     /// Offset of the first byte that breaks UTF-8, or nil when all of it is valid.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            var need: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; high = 0x9F
-            case 0xF0: need = 3; low = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; high = 0x8F
-            default: return i
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let p = buffer.baseAddress else { return nil }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                var need: Int
+                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; high = 0x9F
+                case 0xF0: need = 3; low = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; high = 0x8F
+                default: return i
+                }
+                guard i + need < n else { return i }
+                var j = i + 1
+                while need > 0 {
+                    let c = p[j]
+                    guard c >= low && c <= high else { return i }
+                    low = 0x80; high = 0xBF
+                    j += 1; need -= 1
+                }
+                i = j
             }
-            var j = i + 1
-            while need > 0 {
-                guard j < n else { return i }
-                let c = bytes[j]
-                guard c >= low && c <= high else { return i }
-                low = 0x80; high = 0xBF
-                j += 1; need -= 1
-            }
-            i = j
+            return nil
         }
-        return nil
     }
 
     /// True when every byte sequence is well-formed GB18030 (1, 2 or 4 bytes).
@@ -185,7 +193,7 @@ enum TextDecoding {
 
     /// Removes NUL bytes and turns CRLF and lone CR into LF, in place.
     private static func normalize(_ bytes: inout [UInt8], diagnostics: inout [Diagnostic]) {
-        guard bytes.contains(0) || bytes.contains(0x0D) else { return }
+        guard ByteSearch.contains(0, in: bytes) || ByteSearch.contains(0x0D, in: bytes) else { return }
         var nul = 0, crlf = 0, cr = 0
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
