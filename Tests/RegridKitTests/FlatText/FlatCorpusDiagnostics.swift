@@ -42,8 +42,9 @@ import Testing
                 }
                 let cand = flat[j]
                 let texts = { (t: Table) in t.cells.filter { !$0.isSynthetic }.map(\.text).filter { !$0.isEmpty }.sorted() }
-                print(String(format: "%@ %@ t%d TEDS %.3f texts %@ rows %d/%d cols %d/%d", folder, stem, i + 1, s.teds[i],
-                             texts(ref) == texts(cand) ? "same" : "DIFF", ref.rows, cand.rows, ref.columns, cand.columns))
+                print(String(format: "%@ %@ t%d TEDS %.3f texts %@ rows %d/%d cols %d/%d [%@]", folder, stem, i + 1, s.teds[i],
+                             texts(ref) == texts(cand) ? "same" : "DIFF", ref.rows, cand.rows, ref.columns, cand.columns,
+                             s.losses[i]?.rawValue ?? "?"))
                 if texts(ref) != texts(cand) {
                     let a = Set(texts(ref)), b = Set(texts(cand))
                     print("   only docx: \(a.subtracting(b).sorted().prefix(6).map { $0.debugDescription })")

@@ -38,6 +38,9 @@ import Testing
         if Self.verbose {
             print(String(format: "%@: %d files, %d tables, mean TEDS %.4f, exact %.1f%%", folder, files,
                          total.teds.count, total.mean, 100 * total.exactShare))
+            let losses = CorpusScoring.Loss.allCases.map { "\($0.rawValue) \(total.count($0))" }.joined(separator: ", ")
+            print(String(format: "%@: not exact: %@; mean TEDS if the indistinguishable were exact %.4f", folder, losses,
+                         total.meanIfAmbiguitiesResolved))
         }
         return (total, files)
     }
