@@ -4,7 +4,7 @@ import Testing
 
 /// Tables read from Tika's text of each corpus DOCX against the tables RegridKit's DOCX reader
 /// reads from the DOCX itself: mean TEDS and share of exactly equal tables, per layout.
-/// The floors sit just under what the reader achieves (0.803 / 50.0 % and 0.742 / 47.2 %).
+/// The floors sit just under what the reader achieves (0.812 / 50.0 % and 0.742 / 47.2 %).
 ///
 /// Where the DOCX model and Tika's text legitimately differ (information absent from the text),
 /// no score is faked: legacy checkboxes whose `w:checked` differs from `w:default` (Tika writes
@@ -48,7 +48,7 @@ import Testing
     @Test func cellPerLineLayout() throws {
         guard let (s, files) = try score(layout: "flat") else { print("skipped: ../shared absent"); return }
         #expect(files >= 30)
-        #expect(s.mean >= 0.80, "mean TEDS \(s.mean)")
+        #expect(s.mean >= 0.81, "mean TEDS \(s.mean)")
         #expect(s.exactShare >= 0.49, "exact \(s.exactShare)")
     }
 

@@ -20,6 +20,44 @@ import Testing
         #expect(doc.tables.first?.cells.map(\.text) == ["A\nB", "1"])
     }
 
+    func tableRows(_ text: String) throws -> [[[String]]] {
+        try read(text).tables.map { t in
+            (0..<t.rows).map { r in t.cells.filter { $0.row == r && !$0.isSynthetic }.map(\.text) }
+        }
+    }
+
+    // `→X ∅ ∅ →Y` (§3.2 b): a table end followed by a table, or X's empty last paragraph + row end.
+    @Test func blankLinesAfterAMultiParagraphCellDoNotSplitTheTable() throws {
+        // The third cell has two paragraphs and an empty third: the rows after it go on.
+        let text = "\tWeek\n\tDay\n\tTopic\n\n\t1\n\tTue\n\tLab\nHW 1\n\n\n\t2\n\tTue\n\tQuiz\n\n\nafter\n"
+        let tables = try tableRows(text)
+        #expect(tables.count == 1)
+        #expect(tables.first == [["Week", "Day", "Topic"], ["1", "Tue", "Lab\nHW 1"], ["2", "Tue", "Quiz"]])
+        let doc = try read(text)
+        #expect(doc.diagnostics.contains { $0.code == "tables-joined" })
+    }
+
+    @Test func backToBackTablesOfOneLineCellsStaySeparate() throws {
+        // python-docx and other generators put tables back to back: one-line cells give no
+        // reason to read the blank lines as an empty paragraph.
+        let text = "\ta\n\tb\n\n\tc\n\td\n\n\n\te\n\tf\n\n\tg\n\th\n\n\n"
+        #expect(try tableRows(text) == [[["a", "b"], ["c", "d"]], [["e", "f"], ["g", "h"]]])
+    }
+
+    @Test func backToBackTablesOfOtherWidthsStaySeparate() throws {
+        let text = "\tA\n\tB\nB2\n\n\n\tx\n\ty\n\tz\n\n\n"
+        #expect(try tableRows(text).count == 2)
+    }
+
+    @Test func twoShortRowsAroundTwoBlankLinesMakeOneRow() throws {
+        // The third cell ends in two empty paragraphs; the fourth cell (a vertical-merge
+        // continuation, empty) follows in the same row.
+        let text = "\tW\n\tD\n\tT\n\tN\n\n\t1\n\tTue\n\tLab\nHW\n\n\n\t\n\n\t2\n\tWed\n\tQuiz\n\tx\n\n\n"
+        let tables = try tableRows(text)
+        #expect(tables.count == 1)
+        #expect(tables.first == [["W", "D", "T", "N"], ["1", "Tue", "Lab\nHW", ""], ["2", "Wed", "Quiz", "x"]])
+    }
+
     func rowTexts(_ text: String) throws -> [[String]] {
         var parser = FlatLineParser(utf8: Array(text.utf8))
         return parser.parse().compactMap { block -> [[String]]? in

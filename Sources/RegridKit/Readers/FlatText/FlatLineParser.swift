@@ -98,11 +98,20 @@ struct FlatLineParser {
     /// Parses the whole input.
     mutating func parse() -> [FlatBlock] {
         var blocks: [FlatBlock] = []
+        /// True right after a cell-per-line table's end, before any other line.
+        var afterTable = false
         while let l = peek() {
             if startsWithTab(l) {
                 let layout = detectLayout(from: l)
-                blocks.append(.table(layout == .cellPerLine ? parseCellPerLine() : parseRowPerLine()))
+                let table = layout == .cellPerLine ? parseCellPerLine() : parseRowPerLine()
+                if afterTable, case .table(let previous)? = blocks.last, let joined = continuation(of: previous, by: table) {
+                    blocks[blocks.count - 1] = .table(joined)
+                } else {
+                    blocks.append(.table(table))
+                }
+                afterTable = table.layout == .cellPerLine && table.closed
             } else {
+                afterTable = false
                 advance(past: l)
                 if !l.isBlank { blocks.append(.paragraph(string(l), line: lineNumber)) }
             }
@@ -188,6 +197,38 @@ struct FlatLineParser {
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// Ambiguity §3.2 b: `→X ∅ ∅ →Y` ends a table and starts the next one right after it, or is
+    /// an empty last paragraph of cell X, a row end, and the next row. Tables back to back with
+    /// no paragraph between them are common in generated files, so they are read as one table
+    /// only when both have the same number of cells in their fullest rows and the cell before
+    /// the blank lines already has several paragraphs (an author who breaks paragraphs in cells
+    /// leaves empty ones at their ends too; a one-line cell rarely ends with one).
+    private mutating func continuation(of previous: FlatTable, by next: FlatTable) -> FlatTable? {
+        guard previous.layout == .cellPerLine, next.layout == .cellPerLine,
+              let last = previous.rows.last, let lastCell = last.cells.last, let first = next.rows.first else { return nil }
+        let width = previous.rows.map(\.cells.count).max() ?? 0
+        guard width > 1, next.rows.map(\.cells.count).max() == width, lastCell.paragraphs.count >= 2 else { return nil }
+        var joined = previous
+        let end = joined.rows.count - 1
+        if last.cells.count < width, first.cells.count < width, last.cells.count + first.cells.count == width {
+            // Two short rows that make one full row: both blank lines were empty paragraphs.
+            joined.rows[end].cells[last.cells.count - 1].paragraphs += ["", ""]
+            joined.rows[end].cells += first.cells
+            joined.rows += next.rows.dropFirst()
+            diagnostics.append(Diagnostic(.info, "tables-joined",
+                "the two blank lines before line \(first.line) read as empty paragraphs at the end of a cell, not as the end of a table: the short rows around them make one full row",
+                line: first.line))
+        } else {
+            joined.rows[end].cells[last.cells.count - 1].paragraphs.append("")
+            joined.rows += next.rows
+            diagnostics.append(Diagnostic(.info, "tables-joined",
+                "the two blank lines before line \(first.line) read as an empty paragraph at the end of a cell and a row end, not as the end of a table: the rows after them have the table's shape",
+                line: first.line))
+        }
+        joined.closed = next.closed
+        return joined
+    }
 
     /// Ambiguity §3.2 a: `→X ∅ →Y` is a row end, or a cell X ending in an empty paragraph with
     /// Y the next cell of the same row. Two neighbouring short rows are joined back when together
