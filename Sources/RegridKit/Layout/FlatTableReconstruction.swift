@@ -28,8 +28,11 @@ public struct FlatTableReconstruction: Sendable {
     ///   - rows: each row's cell texts, left to right.
     ///   - lines: optional 1-based input lines per cell (same shape as `rows`), for diagnostics.
     ///   - id: the table id to give.
+    ///   - blocks: optional full content per cell (same shape as `rows`), for cells that hold
+    ///     nested tables.
     /// - Throws: ``RegridError/limitExceeded(what:limit:)`` for grids past the reader limits.
-    public func table(rows: [[String]], lines: [[Int]]? = nil, id: String) throws(RegridError) -> Table {
+    public func table(rows: [[String]], lines: [[Int]]? = nil, id: String,
+                      blocks: [[[Block]?]]? = nil) throws(RegridError) -> Table {
         let width = rows.map(\.count).max() ?? 0
         guard width <= limits.maxColumns else { throw .limitExceeded(what: "table columns", limit: limits.maxColumns) }
         guard rows.count <= limits.maxTableRows else { throw .limitExceeded(what: "table rows", limit: limits.maxTableRows) }
@@ -49,7 +52,7 @@ public struct FlatTableReconstruction: Sendable {
             var cells: [RawCell] = []
             for (c, text) in row.enumerated() {
                 cells.append(RawCell(text: text, colSpan: spans[r][c], vMerge: continuation[r][c] ? .continue : .none,
-                                     line: lines?[r][c]))
+                                     blocks: blocks?[r][c], line: lines?[r][c]))
             }
             raw.rows.append(RawRow(cells: cells, isHeader: r < headerCount))
         }

@@ -58,6 +58,40 @@ import Testing
         #expect(tables.first == [["W", "D", "T", "N"], ["1", "Tue", "Lab\nHW", ""], ["2", "Wed", "Quiz", "x"]])
     }
 
+    // A table nested in a cell (§2.2, `extractTable` recurses): `→→` starts it.
+    @Test func aTableNestedInACellIsReadAsOne() throws {
+        // Outer row 2: a cell holding a 2 × 2 table (and Word's empty paragraph after it), then Y.
+        let text = "\tA\n\tB\n\n\t\tn1\n\tn2\n\n\tn3\n\tn4\n\n\n\n\tY\n\n\nafter\n"
+        let doc = try read(text)
+        #expect(doc.tables.count == 1)
+        guard let outer = doc.tables.first else { return }
+        #expect(outer.rows == 2 && outer.columns == 2)
+        let holder = outer.cells.first { $0.row == 1 && $0.column == 0 }
+        #expect(holder?.text == "n1\nn2\nn3\nn4")
+        guard case .table(let nested)? = holder?.blocks?.first else {
+            Issue.record("no nested table in \(String(describing: holder))")
+            return
+        }
+        #expect(nested.id == "t1.r1c0.t1")
+        #expect(nested.rows == 2 && nested.columns == 2)
+        #expect(nested.cells.map(\.text) == ["n1", "n2", "n3", "n4"])
+        #expect(outer.cells.first { $0.row == 1 && $0.column == 1 }?.text == "Y")
+        #expect(doc.blocks.last == .paragraph(Paragraph(text: "after")))
+        #expect(doc.diagnostics.contains { $0.code == "nested-table-inferred" })
+    }
+
+    @Test func aCellStartingWithATypedTabIsNotANestedTable() throws {
+        // `→→indented` here is a cell whose text starts with a TAB: what follows the "nested
+        // table" is body text, not more of the outer table, so that reading is dropped.
+        let text = "\tA\n\tB\n\n\tD\n\tE\n\n\t\tindented\n\tC\n\n\nafter\nmore\n"
+        let doc = try read(text)
+        #expect(doc.tables.count == 1)
+        #expect(doc.tables.first?.cells.map(\.text) == ["A", "B", "D", "E", "indented", "C"])
+        #expect(doc.tables.first?.cells.allSatisfy { $0.blocks == nil } == true)
+        #expect(!doc.diagnostics.contains { $0.code == "nested-table-inferred" })
+        #expect(doc.blocks.count == 3)
+    }
+
     func rowTexts(_ text: String) throws -> [[String]] {
         var parser = FlatLineParser(utf8: Array(text.utf8))
         return parser.parse().compactMap { block -> [[String]]? in

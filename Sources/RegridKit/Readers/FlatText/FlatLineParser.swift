@@ -1,13 +1,29 @@
 /// One cell as read from flattened text: its paragraphs in order, before any span is inferred.
 struct FlatCell: Equatable, Sendable {
+    /// Its paragraphs, those of nested tables included (in document order, as the DOCX
+    /// reader's cell text has them).
     var paragraphs: [String]
     /// 1-based input line where the cell starts.
     var line: Int
+    /// The cell's content in order when it holds a nested table, else nil.
+    var parts: [FlatCellPart]? = nil
+
+    /// Adds a paragraph after what the cell holds.
+    mutating func append(paragraph: String) {
+        paragraphs.append(paragraph)
+        parts?.append(.paragraph(paragraph))
+    }
     /// The paragraphs trimmed and joined by `"\n"`, empty ones left out (the model's cell text,
     /// the same convention as the DOCX reader's).
     var text: String {
         paragraphs.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.joined(separator: "\n")
     }
+}
+
+/// A piece of a cell that holds a nested table.
+enum FlatCellPart: Equatable, Sendable {
+    case paragraph(String)
+    case table(FlatTable)
 }
 
 /// One table row as read: the cells in order, no spans yet.
@@ -55,6 +71,9 @@ struct FlatLineParser {
     private var pos = 0
     private(set) var lineNumber = 0
     private(set) var diagnostics: [Diagnostic] = []
+    /// End of the text that a rejected nested-table reading has looked at: no new attempt
+    /// starts before it, so that a run of `→→` lines is not re-read once per line (linear time).
+    private var nestedScanEnd = 0
 
     init(utf8: [UInt8]) { self.bytes = utf8 }
 
@@ -139,14 +158,20 @@ struct FlatLineParser {
         return multi > 0 && multi * 4 >= single ? .rowPerLine : .cellPerLine
     }
 
-    private mutating func parseCellPerLine() -> FlatTable {
+    /// Deepest nesting of tables in cells that is read as such.
+    static let maxNesting = 8
+
+    private mutating func parseCellPerLine(depth: Int = 0) -> FlatTable {
         let startLine = lineNumber + 1
         var rows: [FlatRow] = []
         var cells: [FlatCell] = []
         var rowLine = startLine
         var closed = false
         while let l = peek() {
-            if startsWithTab(l) {
+            if startsWithTab(l), depth < Self.maxNesting, let cell = nestedTableCell(at: l, depth: depth) {
+                if cells.isEmpty { rowLine = cell.line }
+                cells.append(cell)
+            } else if startsWithTab(l) {
                 advance(past: l)
                 if cells.isEmpty { rowLine = lineNumber }
                 cells.append(FlatCell(paragraphs: [string(l, from: 1)], line: lineNumber))
@@ -157,7 +182,7 @@ struct FlatLineParser {
                     rowLine = lineNumber
                     cells.append(FlatCell(paragraphs: [string(l)], line: lineNumber))
                 } else {
-                    cells[cells.count - 1].paragraphs.append(string(l))
+                    cells[cells.count - 1].append(paragraph: string(l))
                 }
             } else {
                 advance(past: l)
@@ -173,7 +198,7 @@ struct FlatLineParser {
                         // and a row end rather than a table end (§3.2 b). Generated files do
                         // put tables back to back, so this is only done for an empty cell.
                         advance(past: next)
-                        cells[cells.count - 1].paragraphs.append("")
+                        cells[cells.count - 1].append(paragraph: "")
                         rows.append(FlatRow(cells: cells, line: rowLine))
                         cells = []
                         continue
@@ -187,7 +212,7 @@ struct FlatLineParser {
                     rows.append(FlatRow(cells: cells, line: rowLine))
                     cells = []
                 } else if !cells.isEmpty {
-                    cells[cells.count - 1].paragraphs.append("")
+                    cells[cells.count - 1].append(paragraph: "")
                 }
             }
         }
@@ -197,6 +222,38 @@ struct FlatLineParser {
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// A cell whose content starts with a nested table: Tika writes the outer cell's TAB and
+    /// the nested table's first cell's TAB back to back (`→→X`), then the nested table in the
+    /// same grammar (ending with its row and table blank lines), then the paragraph Word always
+    /// puts after a table in a cell (often empty: one more blank line). The reading is kept
+    /// only when the outer table goes on as a table after it (a cell, a row end or its end);
+    /// otherwise `→→X` is a cell whose text starts with a typed TAB, and nil is returned with
+    /// the position unchanged.
+    private mutating func nestedTableCell(at l: Line, depth: Int) -> FlatCell? {
+        guard l.end - l.start >= 2, bytes[l.start + 1] == Self.tab, l.start >= nestedScanEnd else { return nil }
+        let saved = (pos: pos, lineNumber: lineNumber, diagnostics: diagnostics.count)
+        pos = l.start + 1
+        let nested = parseCellPerLine(depth: depth + 1)
+        var cell = FlatCell(paragraphs: nested.rows.flatMap { $0.cells.flatMap(\.paragraphs) }, line: nested.line,
+                            parts: [.table(nested)])
+        if nested.closed, let after = peek(), !startsWithTab(after) {
+            advance(past: after)
+            cell.append(paragraph: string(after))
+        }
+        let goesOn = peek().map { startsWithTab($0) || $0.isBlank } ?? false
+        guard nested.closed, goesOn, nested.rows.count + (nested.rows.first?.cells.count ?? 0) > 2 else {
+            nestedScanEnd = max(nestedScanEnd, pos)
+            pos = saved.pos
+            lineNumber = saved.lineNumber
+            diagnostics.removeSubrange(saved.diagnostics...)
+            return nil
+        }
+        diagnostics.append(Diagnostic(.info, "nested-table-inferred",
+            "the cell at line \(nested.line) starts with two TABs: read as a table nested in the cell (\(nested.rows.count) rows)",
+            line: nested.line))
+        return cell
+    }
 
     /// Ambiguity §3.2 b: `→X ∅ ∅ →Y` ends a table and starts the next one right after it, or is
     /// an empty last paragraph of cell X, a row end, and the next row. Tables back to back with

@@ -44,17 +44,47 @@ public struct FlatTextReader: Sendable {
             case .table(let table):
                 tableCount += 1
                 layouts[table.layout, default: 0] += 1
-                let rows = table.rows.map { $0.cells.map { FlatInlineText.normalize($0.text) } }
-                let lines = table.rows.map { $0.cells.map(\.line) }
-                blocks.append(.table(try reconstruction.table(rows: rows, lines: lines, id: "t\(tableCount)")))
+                blocks.append(.table(try Self.table(table, id: "t\(tableCount)", reconstruction: reconstruction)))
             }
         }
+        TableNumbering.number(&blocks)
         if tableCount > 0 {
             let summary = layouts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
             diagnostics.append(Diagnostic(.info, "flat-layout", "tables read: \(summary.joined(separator: ", "))"))
         }
         let source = Source(name: name, kind: .flatText, sha256: sha256 ?? digest?.value() ?? SHA256.hex(bytes), encoding: decoded.encoding)
         return Document(source: source, blocks: blocks, diagnostics: diagnostics)
+    }
+
+    /// One table read: spans inferred, cells with nested tables given their full content.
+    private static func table(_ table: FlatTable, id: String,
+                              reconstruction: FlatTableReconstruction) throws(RegridError) -> Table {
+        let rows = table.rows.map { $0.cells.map { FlatInlineText.normalize($0.text) } }
+        let lines = table.rows.map { $0.cells.map(\.line) }
+        var contents: [[[Block]?]]? = nil
+        if table.rows.contains(where: { $0.cells.contains { $0.parts != nil } }) {
+            var all: [[[Block]?]] = []
+            for row in table.rows {
+                var contentRow: [[Block]?] = []
+                for cell in row.cells {
+                    guard let parts = cell.parts else { contentRow.append(nil); continue }
+                    var content: [Block] = []
+                    for part in parts {
+                        switch part {
+                        case .paragraph(let text):
+                            let trimmed = FlatInlineText.normalize(text.trimmingWhitespace())
+                            if !trimmed.isEmpty { content.append(.paragraph(Paragraph(text: trimmed))) }
+                        case .table(let nested):
+                            content.append(.table(try Self.table(nested, id: "", reconstruction: reconstruction)))
+                        }
+                    }
+                    contentRow.append(content)
+                }
+                all.append(contentRow)
+            }
+            contents = all
+        }
+        return try reconstruction.table(rows: rows, lines: lines, id: id, blocks: contents)
     }
 
     private static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
