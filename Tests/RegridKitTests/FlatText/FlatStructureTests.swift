@@ -106,6 +106,22 @@ import Testing
         #expect(try rowTexts(text) == [["A", "B1\nB2\nB3", "C"], ["D", "E", "F"]])
     }
 
+    @Test func rowLineHeaderCellsWithParagraphsStayInTheirRowUnderAWiderTable() throws {
+        // A two-cell title row, then a header row whose cells break into two paragraphs each,
+        // then data rows four cells wide: the header row is one row, not split where it passes
+        // the title row's width.
+        var raw = RawTable()
+        raw.rows.append(RawRow(cells: [RawCell(text: "Note", vMerge: .restart), RawCell(text: "Applicants", colSpan: 3)]))
+        raw.rows.append(RawRow(cells: [RawCell(text: "", vMerge: .continue), RawCell(text: "Busi\nness"),
+                                       RawCell(text: "Research\ninstitute"), RawCell(text: "Public\nbody")]))
+        raw.rows.append(RawRow(cells: ["x", "1", "2", "3"].map { RawCell(text: $0) }))
+        raw.rows.append(RawRow(cells: ["y", "4", "5", "6"].map { RawCell(text: $0) }))
+        let table = try GridAssembler().assemble(raw, id: "t1")
+        let text = FlatTextWriter(layout: .rowPerLine).write(table)
+        #expect(try rowTexts(text) == [["Note", "Applicants"], ["", "Busi\nness", "Research\ninstitute", "Public\nbody"],
+                                       ["x", "1", "2", "3"], ["y", "4", "5", "6"]])
+    }
+
     @Test func rowLineTrailingEmptyParagraphIsNotATableEnd() throws {
         // `→1→x` + one blank + `→y`: x ended in an empty paragraph and y is the row's third cell.
         let text = "\tH1\tH2\tH3\n\t1\tx\n\n\ty\n\t2\tz\tw\n\nafter\n"

@@ -54,7 +54,7 @@ extension FlatLineParser {
             if startsWithTab(l) {
                 if softCandidate && !cells.isEmpty {
                     // Before any multi-cell row is finished, the next row lines tell the width.
-                    let width = widest() > 1 ? widest() : max(widest(), widthAhead(from: l))
+                    let width = max(widest(), widthAhead(from: l))
                     onRowLine = !preferSameRowAfterText(cells: cells.count, widest: width, nextCells: tabCount(l))
                 }
                 softCandidate = false
@@ -160,8 +160,9 @@ extension FlatLineParser {
 
     /// A TAB line right after text that directly followed a row line: the text was the last
     /// cell's second paragraph and the row goes on, or a soft break in its first and a new row
-    /// starts. The row goes on when the cells fit in the table's width (its widest finished row,
-    /// or while none has several cells, the widest of the next row lines).
+    /// starts. The row goes on when the cells fit in the table's width: the widest of its
+    /// finished rows and of the next row lines (header rows above the data are narrower than
+    /// the data rows, and their cells are the ones that break into paragraphs, 商业⏎企业).
     func preferSameRowAfterText(cells: Int, widest: Int, nextCells: Int) -> Bool {
         widest > 0 && cells < widest && cells + nextCells <= widest
     }
