@@ -15,7 +15,8 @@
 /// 3. An empty cell whose slot range equals that of a non-empty, non-numeric cell above is a
 ///    vertical-merge continuation when every cell left of it in its row is empty (label
 ///    columns), or when both rows are header rows (above the first numeric data row). Empty
-///    cells in numeric blocks and fully empty rows stay real empty cells.
+///    cells in numeric blocks, fully empty rows, and empty cells of data rows under a header
+///    cell (a figure left blank, not a header reaching into the data) stay real empty cells.
 ///
 /// Every span inferred is reported as an `info` diagnostic `span-inferred`; a row that could not
 /// be lined up with its neighbours gets a `warning` `span-uncertain`. Text is never dropped.
@@ -173,6 +174,7 @@ public struct FlatTableReconstruction: Sendable {
                 var origin = (width: w, kind: kind, row: r)
                 if kind == .empty, !allEmpty, let up = above[col], up.width == w,
                    up.kind == .text || (up.kind == .numeric && col == 0),
+                   r < headerCount || up.row >= headerCount,
                    leftEmpty || w > 1 || (r < headerCount && up.row < headerCount) {
                     marks[r][c] = true
                     origin = up

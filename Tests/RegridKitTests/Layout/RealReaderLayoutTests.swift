@@ -76,4 +76,18 @@ enum ReaderAvailability {
         try document.validate()
         GeneratedReportChecks.verify(document, report, truth: DisclosureReportGenerator(options).generate().truth, label: name)
     }
+    /// Every generated report flattened from its Word model in both of Tika's layouts (row per
+    /// line is the default from Tika 3.3.2 on) must give every figure and every planted
+    /// violation through the layouts.
+    @Test(.enabled(if: ReaderAvailability.flatText, "the flattened-text reader is not built yet"),
+          arguments: GeneratedReportTests.cases, [FlatTextWriter.Layout.cellPerLine, .rowPerLine])
+    func generatedReportsAsFlattenedText(_ options: DisclosureReportGenerator.Options, layout: FlatTextWriter.Layout) throws {
+        let generated = DisclosureReportGenerator(options).generate()
+        let text = FlatTextWriter(layout: layout).write(try generated.word.modelDocument(name: "g.docx"))
+        let read = try Regrid.read(bytes: Array(text.utf8), name: "generated.txt")
+        let (document, report) = LayoutTestSupport.extract(read)
+        try document.validate()
+        GeneratedReportChecks.verify(document, report, truth: generated.truth,
+                                     label: "\(layout) seed \(options.seed) layout \(options.layout)")
+    }
 }
