@@ -25,8 +25,24 @@ func count(_ text: String) throws -> Int {
     return n
 }
 
+let usage = """
+    usage: regrid-samples [DIR]                   the sample reports (default Samples/)
+           regrid-samples --fixtures DIR          DOCX of the flat-text test fixtures
+           regrid-samples --bench-reports N DIR   N report-like DOCX
+           regrid-samples --bench-table ROWS FILE one long merged-cell table (FILE and FILE.txt)
+           regrid-samples --bench-flat MB FILE    MB megabytes of flattened reports
+    """
+
 do {
     switch arguments.first {
+    case "-h", "--help":
+        print(usage)
+    case let option? where option.hasPrefix("-") && !["--fixtures", "--bench-reports", "--bench-table", "--bench-flat"].contains(option):
+        FileHandle.standardError.write(Data("regrid-samples: unknown option \(option)\n\(usage)\n".utf8))
+        exit(2)
+    case let option? where ["--bench-reports", "--bench-table", "--bench-flat"].contains(option) && arguments.count != 3:
+        FileHandle.standardError.write(Data("regrid-samples: \(arguments[0]) takes two arguments\n\(usage)\n".utf8))
+        exit(2)
     case "--bench-reports" where arguments.count == 3:
         let n = try count(arguments[1])
         try FileManager.default.createDirectory(atPath: arguments[2], withIntermediateDirectories: true)
