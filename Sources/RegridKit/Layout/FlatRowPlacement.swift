@@ -149,13 +149,11 @@ struct FlatRowPlacement {
             let a = from[j][b]
             guard a >= 0 else { return (Array(repeating: 1, count: n - 1) + [width - n + 1], true) }
             spans[j - 1] = b - a
-            if a > 0 && j - 1 > 0 && boundaryPenalty(a) > 0 { misaligned = true }
+            if a > 0 && j - 1 > 0 && penalty[a] > 0 { misaligned = true }
             b = a
         }
         return (spans, misaligned)
     }
-
-    private func boundaryPenalty(_ x: Int) -> Double { penalty[x] }
 
     /// Whether a range repeats its child cells, computed once per range.
     private struct RepeatCache {

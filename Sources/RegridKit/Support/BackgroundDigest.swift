@@ -11,8 +11,13 @@ final class BackgroundDigest: @unchecked Sendable {
     /// Guarded by `condition`.
     private var hex: String?
 
-    /// Starts hashing `bytes` (the array is shared, not copied).
-    init(_ bytes: [UInt8]) {
+    /// Starts hashing `bytes` (the array is shared, not copied), unless the caller already
+    /// `known` its digest.
+    init(_ bytes: [UInt8], known: String? = nil) {
+        if let known {
+            hex = known
+            return
+        }
         if bytes.count < Self.threshold {
             hex = SHA256.hex(bytes)
             return

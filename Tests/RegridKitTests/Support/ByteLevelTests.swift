@@ -58,5 +58,6 @@ import Testing
         let digest = BackgroundDigest(large)
         #expect(digest.value() == SHA256.hex(large))
         #expect(digest.value() == digest.value())
+        #expect(BackgroundDigest(large, known: "given").value() == "given")
     }
 }

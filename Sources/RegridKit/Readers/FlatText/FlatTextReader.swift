@@ -22,7 +22,7 @@ public struct FlatTextReader: Sendable {
         guard bytes.count <= options.limits.maxTextBytes else {
             throw .limitExceeded(what: "text bytes", limit: options.limits.maxTextBytes)
         }
-        let digest = sha256 == nil ? BackgroundDigest(bytes) : nil
+        let digest = BackgroundDigest(bytes, known: sha256)
         let decoded = TextDecoding.decode(bytes)
         var parser = FlatLineParser(utf8: decoded.utf8)
         let flat = parser.parse()
@@ -52,7 +52,7 @@ public struct FlatTextReader: Sendable {
             let summary = layouts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
             diagnostics.append(Diagnostic(.info, "flat-layout", "tables read: \(summary.joined(separator: ", "))"))
         }
-        let source = Source(name: name, kind: .flatText, sha256: sha256 ?? digest?.value() ?? SHA256.hex(bytes), encoding: decoded.encoding)
+        let source = Source(name: name, kind: .flatText, sha256: digest.value(), encoding: decoded.encoding)
         return Document(source: source, blocks: blocks, diagnostics: diagnostics)
     }
 
