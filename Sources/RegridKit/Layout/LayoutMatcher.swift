@@ -74,32 +74,28 @@ public struct LayoutMatcher: Sendable {
         guard m > 0, m <= maximumCells, m <= 3 * n + 60, 2 * m >= n else { return nil }
 
         let texts = prepared.texts(for: normalizer)
-        let sourceText = texts.normalized
         let sourceBare = texts.bare
-        let sourceIsFigure = prepared.isFigure
-        let sourceEmpty = sourceText.map(\.isEmpty)
+        let sourceEmpty = texts.empty
+
+        // Texts are compared as ids (equal ids = equal strings, as the table's dictionary uses
+        // String equality); a label form no source cell has gets no id.
+        let formIDs: [LabelFormIDs?] = labelForms.map { forms in
+            forms.map { LabelFormIDs(normalized: texts.ids[$0.normalized] ?? -1, variants: Set($0.variants.compactMap { texts.ids[$0] }),
+                                     bare: Set($0.bare.compactMap { texts.ids[$0] })) }
+        }
 
         // Quick rejection: most template labels must appear somewhere in the table.
-        let present = Set(sourceText).union(sourceBare)
-        let required = labelForms.compactMap { $0 }.filter { !$0.anyText }
-        let found = required.filter { f in present.contains(f.normalized) || !f.variants.isDisjoint(with: present) || !f.bare.isDisjoint(with: present) }.count
-        guard required.isEmpty || 2 * found >= required.count else { return nil }
+        var required = 0, found = 0
+        for (forms, ids) in zip(labelForms, formIDs) {
+            guard let forms, let ids, !forms.anyText else { continue }
+            required += 1
+            if ids.normalized >= 0 || !ids.variants.isEmpty || !ids.bare.isEmpty { found += 1 }
+        }
+        guard required == 0 || 2 * found >= required else { return nil }
+        let sourceIsFigure = prepared.isFigure
 
-        // The alignment compares every template cell with every source cell: texts are compared
-        // as ids (equal ids = equal strings, as the dictionary uses String equality), and each
-        // pair's cost is computed once.
-        var ids: [String: Int] = [:]
-        func id(_ s: String) -> Int {
-            if let known = ids[s] { return known }
-            ids[s] = ids.count
-            return ids.count - 1
-        }
-        let textIDs = sourceText.map(id)
-        let bareIDs = sourceBare.map(id)
-        let formIDs: [LabelFormIDs?] = labelForms.map { forms in
-            forms.map { LabelFormIDs(normalized: ids[$0.normalized] ?? -1, variants: Set($0.variants.compactMap { ids[$0] }),
-                                     bare: Set($0.bare.compactMap { ids[$0] })) }
-        }
+        let textIDs = texts.textIDs
+        let bareIDs = texts.bareIDs
         let notesStep = normalizer.steps.contains(.notes)
         func closeness(_ i: Int, _ j: Int) -> LabelNormalizer.Closeness? {
             guard !sourceEmpty[j], let forms = formIDs[i] else { return nil }
@@ -108,17 +104,32 @@ public struct LayoutMatcher: Sendable {
             if notesStep, !sourceBare[j].isEmpty, forms.bare.contains(bareIDs[j]) { return .withoutNotes }
             return nil
         }
-        var costs = [Int](repeating: 0, count: n * m)
+        // Every template cell against every source cell, each pair's cost once. A label's cost
+        // is that of its closest form (see `closeness`); the source cells that have a form are
+        // found through the table's cells by id, so a pair costs nothing to look at otherwise.
+        var costs = [Int](repeating: Cost.substitute, count: n * m)
         for i in 0..<n {
-            for j in 0..<m {
-                let c: Int
-                if let forms = labelForms[i] {
-                    if forms.anyText { c = sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
-                    else { c = closeness(i, j).map(Self.cost) ?? Cost.substitute }
-                } else {
-                    c = sourceIsFigure[j] ? 0 : Cost.substitute
+            let row = i * m
+            guard let forms = labelForms[i], let ids = formIDs[i] else {
+                for j in 0..<m where sourceIsFigure[j] { costs[row + j] = 0 }
+                continue
+            }
+            if forms.anyText {
+                for j in 0..<m { costs[row + j] = sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
+                continue
+            }
+            if notesStep {
+                for id in ids.bare {
+                    for j in texts.cellsByBareID[id] where !sourceEmpty[j] && !sourceBare[j].isEmpty {
+                        costs[row + j] = Self.cost(.withoutNotes)
+                    }
                 }
-                costs[i * m + j] = c
+            }
+            for id in ids.variants {
+                for j in texts.cellsByTextID[id] where !sourceEmpty[j] { costs[row + j] = Self.cost(.variant) }
+            }
+            if ids.normalized >= 0 {
+                for j in texts.cellsByTextID[ids.normalized] where !sourceEmpty[j] { costs[row + j] = Self.cost(.normalized) }
             }
         }
         func matchCost(_ i: Int, _ j: Int) -> Int { costs[i * m + j] }
@@ -201,16 +212,45 @@ final class PreparedTable {
     let cells: [Cell]
     /// Whether each cell reads as a figure; computed on first use (after a matcher's size guard).
     private(set) lazy var isFigure: [Bool] = cells.map { FigureText.read($0.text) != nil }
-    private var byNormalizer: [(LabelNormalizer, (normalized: [String], bare: [String]))] = []
+    private var byNormalizer: [(LabelNormalizer, Texts)] = []
+
+    /// The cells' texts under one normalizer, with every distinct text (normalized or note-less)
+    /// numbered, so that matchers compare numbers instead of strings.
+    struct Texts {
+        var normalized: [String]
+        var bare: [String]
+        var empty: [Bool]
+        /// The id of each distinct text, normalized and note-less forms alike.
+        var ids: [String: Int]
+        var textIDs: [Int]
+        var bareIDs: [Int]
+        /// The cells whose normalized / note-less text has each id.
+        var cellsByTextID: [[Int]]
+        var cellsByBareID: [[Int]]
+    }
 
     init(_ table: Table) {
         cells = table.cells
     }
 
-    func texts(for normalizer: LabelNormalizer) -> (normalized: [String], bare: [String]) {
+    func texts(for normalizer: LabelNormalizer) -> Texts {
         if let hit = byNormalizer.first(where: { $0.0 == normalizer }) { return hit.1 }
         let normalized = cells.map { normalizer.normalize($0.text) }
-        let texts = (normalized: normalized, bare: normalized.map { normalizer.withoutNotes($0) })
+        let bare = normalized.map { normalizer.withoutNotes($0) }
+        var ids: [String: Int] = [:]
+        func id(_ s: String) -> Int {
+            if let known = ids[s] { return known }
+            ids[s] = ids.count
+            return ids.count - 1
+        }
+        let textIDs = normalized.map(id)
+        let bareIDs = bare.map(id)
+        var cellsByTextID = [[Int]](repeating: [], count: ids.count)
+        var cellsByBareID = [[Int]](repeating: [], count: ids.count)
+        for (j, id) in textIDs.enumerated() { cellsByTextID[id].append(j) }
+        for (j, id) in bareIDs.enumerated() { cellsByBareID[id].append(j) }
+        let texts = Texts(normalized: normalized, bare: bare, empty: normalized.map(\.isEmpty), ids: ids,
+                          textIDs: textIDs, bareIDs: bareIDs, cellsByTextID: cellsByTextID, cellsByBareID: cellsByBareID)
         byNormalizer.append((normalizer, texts))
         return texts
     }
