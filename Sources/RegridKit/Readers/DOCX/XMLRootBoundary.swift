@@ -28,7 +28,39 @@ struct XMLRootBoundary {
     /// up to and including the `>` that closes the root.
     mutating func scan(_ bytes: UnsafeRawBufferPointer) -> Int {
         if rootClosed { return 0 }
-        for (index, byte) in bytes.enumerated() {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Text and the inside of tags and quoted values, most of a part, are skipped in
+            // tight loops; the state machine below sees one byte at a time for the rest.
+            switch state {
+            case .content:
+                while index < count && bytes[index] != UInt8(ascii: "<") { index += 1 }
+                guard index < count else { return count }
+                state = .tagOpen
+                index += 1
+                continue
+            case .quoted(let quote):
+                while index < count && bytes[index] != quote { index += 1 }
+                guard index < count else { return count }
+                state = .startTag(slash: false)
+                index += 1
+                continue
+            case .startTag:
+                var skipped = false
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "/")
+                        || byte == UInt8(ascii: ">") { break }
+                    skipped = true
+                    index += 1
+                }
+                if skipped { state = .startTag(slash: false) }
+                guard index < count else { return count }
+            default:
+                break
+            }
+            let byte = bytes[index]
             switch state {
             case .content:
                 if byte == UInt8(ascii: "<") { state = .tagOpen }
@@ -96,8 +128,9 @@ struct XMLRootBoundary {
                 default: break
                 }
             }
+            index += 1
         }
-        return bytes.count
+        return count
     }
 
     private mutating func close(at index: Int) -> Int {
