@@ -135,17 +135,28 @@ public struct LayoutMatcher: Sendable {
         func matchCost(_ i: Int, _ j: Int) -> Int { costs[i * m + j] }
         func skipSourceCost(_ j: Int) -> Int { sourceEmpty[j] ? Cost.skipEmptySource : Cost.skipTextSource }
 
-        // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...].
+        // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...]. The inner
+        // loop runs n x m times per table and template: it works on the arrays' buffers.
         let width = m + 1
         var best = [Int](repeating: 0, count: (n + 1) * width)
-        for j in stride(from: m - 1, through: 0, by: -1) { best[n * width + j] = best[n * width + j + 1] + skipSourceCost(j) }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            best[i * width + m] = best[(i + 1) * width + m] + Cost.skipTemplate
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                let take = matchCost(i, j) + best[(i + 1) * width + j + 1]
-                let skipS = skipSourceCost(j) + best[i * width + j + 1]
-                let skipT = Cost.skipTemplate + best[(i + 1) * width + j]
-                best[i * width + j] = min(take, skipS, skipT)
+        let skipSource = (0..<m).map(skipSourceCost)
+        best.withUnsafeMutableBufferPointer { best in
+            costs.withUnsafeBufferPointer { costs in
+                skipSource.withUnsafeBufferPointer { skipSource in
+                    for j in stride(from: m - 1, through: 0, by: -1) { best[n * width + j] = best[n * width + j + 1] + skipSource[j] }
+                    for i in stride(from: n - 1, through: 0, by: -1) {
+                        let here = i * width, below = (i + 1) * width, row = i * m
+                        best[here + m] = best[below + m] + Cost.skipTemplate
+                        var j = m - 1
+                        while j >= 0 {
+                            let take = costs[row + j] + best[below + j + 1]
+                            let skipS = skipSource[j] + best[here + j + 1]
+                            let skipT = Cost.skipTemplate + best[below + j]
+                            best[here + j] = min(take, skipS, skipT)
+                            j -= 1
+                        }
+                    }
+                }
             }
         }
 
