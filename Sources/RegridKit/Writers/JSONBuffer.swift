@@ -51,6 +51,11 @@ struct JSONBuffer {
             let n = utf8.count
             while i < n {
                 let b = utf8[i]
+                // Most bytes need nothing: only controls, `"`, `\` and the lead byte of U+2028/U+2029 might.
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
+                    i += 1
+                    continue
+                }
                 let escape: StaticString
                 switch b {
                 case 0x22: escape = "\\\""
