@@ -72,8 +72,8 @@ final class XMLStreamReader {
     private let context: Unmanaged<Context>
     private let part: String
     private let maxDepth: Int
-    private var nameCache: [Int: String] = [:]
-    private var namespaceCache: [Int: XMLNamespace] = [:]
+    private var nameCache = InternedCache<String>(empty: "")
+    private var namespaceCache = InternedCache<XMLNamespace>(empty: .none)
 
     /// Kind of the current node.
     private(set) var kind: NodeKind = .other
@@ -241,20 +241,41 @@ final class XMLStreamReader {
 
     private func cachedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let key = Int(bitPattern: pointer)
-        if let hit = nameCache[key] { return hit }
-        let s = String(cString: pointer)
-        nameCache[key] = s
-        return s
+        return nameCache.value(for: Int(bitPattern: pointer)) { String(cString: pointer) }
     }
 
     private func cachedNamespace(_ pointer: UnsafePointer<xmlChar>?) -> XMLNamespace {
         guard let pointer else { return .none }
-        let key = Int(bitPattern: pointer)
-        if let hit = namespaceCache[key] { return hit }
-        let ns = XMLNamespace(uri: String(cString: pointer))
-        namespaceCache[key] = ns
-        return ns
+        return namespaceCache.value(for: Int(bitPattern: pointer)) { XMLNamespace(uri: String(cString: pointer)) }
+    }
+}
+
+/// Values derived from libxml2's interned strings (names and namespace URIs live once in the
+/// parser's dictionary, so their address identifies them), looked up on every node: a small
+/// direct-mapped table in front of a dictionary, so that the usual hit costs no hashing.
+private struct InternedCache<Value> {
+    private static var slots: Int { 64 }
+    private var keys = [Int](repeating: 0, count: InternedCache.slots)
+    private var values: [Value]
+    private var all: [Int: Value] = [:]
+
+    init(empty: Value) {
+        values = Array(repeating: empty, count: InternedCache.slots)
+    }
+
+    mutating func value(for key: Int, make: () -> Value) -> Value {
+        let slot = (key ^ (key >> 6) ^ (key >> 12)) & (InternedCache.slots - 1)
+        if keys[slot] == key { return values[slot] }
+        let value: Value
+        if let known = all[key] {
+            value = known
+        } else {
+            value = make()
+            all[key] = value
+        }
+        keys[slot] = key
+        values[slot] = value
+        return value
     }
 }
 
