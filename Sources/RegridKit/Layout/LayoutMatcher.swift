@@ -149,9 +149,10 @@ public struct LayoutMatcher: Sendable {
                         best[here + m] = best[below + m] + Cost.skipTemplate
                         var j = m - 1
                         while j >= 0 {
-                            let take = costs[row + j] + best[below + j + 1]
-                            let skipS = skipSource[j] + best[here + j + 1]
-                            let skipT = Cost.skipTemplate + best[below + j]
+                            // Sums of at most (n + m) x 100: wrapping adds cannot wrap.
+                            let take = costs[row + j] &+ best[below + j + 1]
+                            let skipS = skipSource[j] &+ best[here + j + 1]
+                            let skipT = Cost.skipTemplate &+ best[below + j]
                             best[here + j] = min(take, skipS, skipT)
                             j -= 1
                         }
