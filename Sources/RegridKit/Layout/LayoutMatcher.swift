@@ -16,14 +16,38 @@ public struct LayoutMatcher: Sendable {
 
     private let normalizer: LabelNormalizer
     private let labelForms: [LabelForms?]
+    /// The label forms' ids in ``vocabulary``.
+    private let labelFormIDs: [LabelFormIDs?]
+    private let vocabulary: LabelVocabulary
 
     public init(template: LayoutTemplate, minimumConfidence: Double = 0.9, maximumCells: Int = 5_000) {
+        self.init(template: template, minimumConfidence: minimumConfidence, maximumCells: maximumCells, vocabulary: nil)
+    }
+
+    /// A matcher whose label forms are numbered in `vocabulary` (which must hold them all, see
+    /// ``forms(of:)``), shared with the matchers of other templates; its own vocabulary when nil.
+    init(template: LayoutTemplate, minimumConfidence: Double = 0.9, maximumCells: Int = 5_000, vocabulary: LabelVocabulary?) {
         self.template = template
         self.minimumConfidence = minimumConfidence
         self.maximumCells = maximumCells
         let normalizer = template.normalizer
         self.normalizer = normalizer
-        self.labelForms = template.cells.map { cell in
+        let labelForms = Self.labelForms(of: template)
+        self.labelForms = labelForms
+        let vocabulary = vocabulary ?? LabelVocabulary(normalizer: normalizer, forms: Self.forms(of: labelForms))
+        self.vocabulary = vocabulary
+        self.labelFormIDs = labelForms.map { forms in
+            forms.map { forms in
+                LabelFormIDs(normalized: vocabulary.ids[forms.normalized] ?? -1,
+                             variants: forms.variants.compactMap { vocabulary.ids[$0] },
+                             bare: forms.bare.compactMap { vocabulary.ids[$0] })
+            }
+        }
+    }
+
+    private static func labelForms(of template: LayoutTemplate) -> [LabelForms?] {
+        let normalizer = template.normalizer
+        return template.cells.map { cell in
             guard let label = cell.label else { return nil }
             let all = [label] + (cell.variants ?? [])
             let normalized = all.map { normalizer.normalize($0) }
@@ -31,6 +55,18 @@ public struct LayoutMatcher: Sendable {
                               bare: Set(normalized.map { normalizer.withoutNotes($0) }.filter { !$0.isEmpty }),
                               anyText: cell.anyText ?? false)
         }
+    }
+
+    private static func forms(of labelForms: [LabelForms?]) -> [String] {
+        labelForms.flatMap { forms -> [String] in
+            guard let forms else { return [] }
+            return [forms.normalized] + forms.variants.sorted() + forms.bare.sorted()
+        }
+    }
+
+    /// Every label form of `template`, for a ``LabelVocabulary`` shared by several matchers.
+    static func forms(of template: LayoutTemplate) -> [String] {
+        forms(of: labelForms(of: template))
     }
 
     private struct LabelForms: Sendable {
@@ -41,11 +77,12 @@ public struct LayoutMatcher: Sendable {
         var anyText: Bool
     }
 
-    /// A template label's forms as ids of the source texts (see ``match(_:)``); -1 or absent when no source cell has them.
-    private struct LabelFormIDs {
+    /// A template label's forms as ids in the vocabulary (-1: not in it, which cannot happen for
+    /// a vocabulary built from the template).
+    private struct LabelFormIDs: Sendable {
         var normalized: Int
-        var variants: Set<Int>
-        var bare: Set<Int>
+        var variants: [Int]
+        var bare: [Int]
     }
 
     // Costs in hundredths: integers keep ties exact, so the alignment is deterministic.
@@ -73,33 +110,31 @@ public struct LayoutMatcher: Sendable {
         let m = source.count
         guard m > 0, m <= maximumCells, m <= 3 * n + 60, 2 * m >= n else { return nil }
 
-        let texts = prepared.texts(for: normalizer)
+        let texts = prepared.texts(for: vocabulary)
         let sourceBare = texts.bare
         let sourceEmpty = texts.empty
 
-        // Texts are compared as ids (equal ids = equal strings, as the table's dictionary uses
-        // String equality); a label form no source cell has gets no id.
-        let formIDs: [LabelFormIDs?] = labelForms.map { forms in
-            forms.map { LabelFormIDs(normalized: texts.ids[$0.normalized] ?? -1, variants: Set($0.variants.compactMap { texts.ids[$0] }),
-                                     bare: Set($0.bare.compactMap { texts.ids[$0] })) }
-        }
-
-        // Quick rejection: most template labels must appear somewhere in the table.
+        // Quick rejection: most template labels must appear somewhere in the table (as a cell's
+        // normalized or note-less text).
+        func present(_ id: Int) -> Bool { id >= 0 && texts.present[id] }
         var required = 0, found = 0
-        for (forms, ids) in zip(labelForms, formIDs) {
+        for (forms, ids) in zip(labelForms, labelFormIDs) {
             guard let forms, let ids, !forms.anyText else { continue }
             required += 1
-            if ids.normalized >= 0 || !ids.variants.isEmpty || !ids.bare.isEmpty { found += 1 }
+            if present(ids.normalized) || ids.variants.contains(where: present) || ids.bare.contains(where: present) { found += 1 }
         }
         guard required == 0 || 2 * found >= required else { return nil }
         let sourceIsFigure = prepared.isFigure
 
+        // Texts are compared as vocabulary ids (equal ids = equal strings; -1 for a cell text
+        // that is no label form).
         let textIDs = texts.textIDs
         let bareIDs = texts.bareIDs
+        let formIDs = labelFormIDs
         let notesStep = normalizer.steps.contains(.notes)
         func closeness(_ i: Int, _ j: Int) -> LabelNormalizer.Closeness? {
             guard !sourceEmpty[j], let forms = formIDs[i] else { return nil }
-            if textIDs[j] == forms.normalized { return .normalized }
+            if forms.normalized >= 0 && textIDs[j] == forms.normalized { return .normalized }
             if forms.variants.contains(textIDs[j]) { return .variant }
             if notesStep, !sourceBare[j].isEmpty, forms.bare.contains(bareIDs[j]) { return .withoutNotes }
             return nil
@@ -119,13 +154,13 @@ public struct LayoutMatcher: Sendable {
                 continue
             }
             if notesStep {
-                for id in ids.bare {
+                for id in ids.bare where id >= 0 {
                     for j in texts.cellsByBareID[id] where !sourceEmpty[j] && !sourceBare[j].isEmpty {
                         costs[row + j] = Self.cost(.withoutNotes)
                     }
                 }
             }
-            for id in ids.variants {
+            for id in ids.variants where id >= 0 {
                 for j in texts.cellsByTextID[id] where !sourceEmpty[j] { costs[row + j] = Self.cost(.variant) }
             }
             if ids.normalized >= 0 {
@@ -224,45 +259,54 @@ final class PreparedTable {
     let cells: [Cell]
     /// Whether each cell reads as a figure; computed on first use (after a matcher's size guard).
     private(set) lazy var isFigure: [Bool] = cells.map { FigureText.read($0.text) != nil }
-    private var byNormalizer: [(LabelNormalizer, Texts)] = []
+    private var byNormalizer: [(LabelNormalizer, (normalized: [String], bare: [String]))] = []
+    private var byVocabulary: [(LabelVocabulary, Texts)] = []
 
-    /// The cells' texts under one normalizer, with every distinct text (normalized or note-less)
-    /// numbered, so that matchers compare numbers instead of strings.
+    /// The cells' texts under one vocabulary's normalizer, each looked up in the vocabulary.
     struct Texts {
         var normalized: [String]
         var bare: [String]
         var empty: [Bool]
-        /// The id of each distinct text, normalized and note-less forms alike.
-        var ids: [String: Int]
+        /// The vocabulary id of each cell's normalized / note-less text, -1 when it is no label form.
         var textIDs: [Int]
         var bareIDs: [Int]
-        /// The cells whose normalized / note-less text has each id.
+        /// The cells whose normalized / note-less text has each vocabulary id.
         var cellsByTextID: [[Int]]
         var cellsByBareID: [[Int]]
+        /// Whether some cell's normalized or note-less text has each vocabulary id.
+        var present: [Bool]
     }
 
     init(_ table: Table) {
         cells = table.cells
     }
 
-    func texts(for normalizer: LabelNormalizer) -> Texts {
+    func texts(for vocabulary: LabelVocabulary) -> Texts {
+        if let hit = byVocabulary.first(where: { $0.0 === vocabulary }) { return hit.1 }
+        let (normalized, bare) = texts(for: vocabulary.normalizer)
+        let textIDs = normalized.map { vocabulary.ids[$0] ?? -1 }
+        let bareIDs = bare.map { vocabulary.ids[$0] ?? -1 }
+        var cellsByTextID = [[Int]](repeating: [], count: vocabulary.count)
+        var cellsByBareID = [[Int]](repeating: [], count: vocabulary.count)
+        var present = [Bool](repeating: false, count: vocabulary.count)
+        for (j, id) in textIDs.enumerated() where id >= 0 {
+            cellsByTextID[id].append(j)
+            present[id] = true
+        }
+        for (j, id) in bareIDs.enumerated() where id >= 0 {
+            cellsByBareID[id].append(j)
+            present[id] = true
+        }
+        let texts = Texts(normalized: normalized, bare: bare, empty: normalized.map(\.isEmpty), textIDs: textIDs,
+                          bareIDs: bareIDs, cellsByTextID: cellsByTextID, cellsByBareID: cellsByBareID, present: present)
+        byVocabulary.append((vocabulary, texts))
+        return texts
+    }
+
+    private func texts(for normalizer: LabelNormalizer) -> (normalized: [String], bare: [String]) {
         if let hit = byNormalizer.first(where: { $0.0 == normalizer }) { return hit.1 }
         let normalized = cells.map { normalizer.normalize($0.text) }
-        let bare = normalized.map { normalizer.withoutNotes($0) }
-        var ids: [String: Int] = [:]
-        func id(_ s: String) -> Int {
-            if let known = ids[s] { return known }
-            ids[s] = ids.count
-            return ids.count - 1
-        }
-        let textIDs = normalized.map(id)
-        let bareIDs = bare.map(id)
-        var cellsByTextID = [[Int]](repeating: [], count: ids.count)
-        var cellsByBareID = [[Int]](repeating: [], count: ids.count)
-        for (j, id) in textIDs.enumerated() { cellsByTextID[id].append(j) }
-        for (j, id) in bareIDs.enumerated() { cellsByBareID[id].append(j) }
-        let texts = Texts(normalized: normalized, bare: bare, empty: normalized.map(\.isEmpty), ids: ids,
-                          textIDs: textIDs, bareIDs: bareIDs, cellsByTextID: cellsByTextID, cellsByBareID: cellsByBareID)
+        let texts = (normalized: normalized, bare: normalized.map { normalizer.withoutNotes($0) })
         byNormalizer.append((normalizer, texts))
         return texts
     }

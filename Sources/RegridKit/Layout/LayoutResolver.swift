@@ -18,8 +18,20 @@ public struct LayoutResolver: Sendable {
         self.matchers = Self.matchers(templates, minimumConfidence)
     }
 
+    /// The templates' matchers; those with the same normalizer share one vocabulary of label
+    /// forms, so that a table's texts are looked up once for all of them.
     private static func matchers(_ templates: [LayoutTemplate], _ minimumConfidence: Double) -> [LayoutMatcher] {
-        templates.map { LayoutMatcher(template: $0, minimumConfidence: minimumConfidence) }
+        var vocabularies: [LabelVocabulary] = []
+        return templates.map { template in
+            let normalizer = template.normalizer
+            let vocabulary = vocabularies.first { $0.normalizer == normalizer } ?? {
+                let forms = templates.filter { $0.normalizer == normalizer }.flatMap(LayoutMatcher.forms(of:))
+                let vocabulary = LabelVocabulary(normalizer: normalizer, forms: forms)
+                vocabularies.append(vocabulary)
+                return vocabulary
+            }()
+            return LayoutMatcher(template: template, minimumConfidence: minimumConfidence, vocabulary: vocabulary)
+        }
     }
 
     /// A resolver with the built-in templates, plus `extra` ones (a user's `--layout` files), which
