@@ -49,7 +49,8 @@ public enum DisclosureRules {
             var columns: [[String]] = []
             for cell in template.cells {
                 guard let p = cell.figure else { continue }
-                if !rows.contains(p.row) { rows.append(p.row) }
+                // A template lists its cells row by row: the row is most often the last one seen.
+                if rows.last != p.row && !rows.contains(p.row) { rows.append(p.row) }
                 if !columns.contains(p.column) { columns.append(p.column) }
             }
             // Table 三's figures on the grid of its template's rows × columns.
