@@ -94,14 +94,14 @@ public struct LayoutResolver: Sendable {
         }
         var decisions: [String: Decision] = [:]
         let families = Set(templates.map(\.family))
-        var text: String? = nil
+        var text: MarkerSearch? = nil
         for family in families.sorted() {
             if let tally = votes[family], let top = tally.values.max() {
                 let leaders = tally.filter { $0.value == top }.keys.sorted()
                 if leaders.count == 1 { decisions[family] = Decision(version: leaders[0], guessed: false); continue }
             }
             // Fall back on marker texts anywhere in the document.
-            if text == nil { text = LabelNormalizer().normalize(document.blocks.map(\.plainText).joined(separator: "\n")) }
+            if text == nil { text = MarkerSearch(text: LabelNormalizer().normalize(document.blocks.map(\.plainText).joined(separator: "\n"))) }
             var markerVotes: [String: Int] = [:]
             for t in templates where t.family == family {
                 for marker in t.markers ?? [] where text?.contains(LabelNormalizer().normalize(marker)) == true {
