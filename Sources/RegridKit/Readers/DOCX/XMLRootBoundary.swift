@@ -35,12 +35,14 @@ struct XMLRootBoundary {
             // tight loops; the state machine below sees one byte at a time for the rest.
             switch state {
             case .content:
+                while index + 8 <= count && !Self.has(bytes, at: index, UInt8(ascii: "<")) { index += 8 }
                 while index < count && bytes[index] != UInt8(ascii: "<") { index += 1 }
                 guard index < count else { return count }
                 state = .tagOpen
                 index += 1
                 continue
             case .quoted(let quote):
+                while index + 8 <= count && !Self.has(bytes, at: index, quote) { index += 8 }
                 while index < count && bytes[index] != quote { index += 1 }
                 guard index < count else { return count }
                 state = .startTag(slash: false)
@@ -48,6 +50,10 @@ struct XMLRootBoundary {
                 continue
             case .startTag:
                 var skipped = false
+                while index + 8 <= count && !Self.hasTagByte(bytes, at: index) {
+                    skipped = true
+                    index += 8
+                }
                 while index < count {
                     let byte = bytes[index]
                     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "/")
@@ -131,6 +137,27 @@ struct XMLRootBoundary {
             index += 1
         }
         return count
+    }
+
+    /// True when one of the eight bytes at `offset` equals `target` (exact: the bit trick finds a
+    /// zero byte in `word ^ target` without false positives on the whole word).
+    @inline(__always)
+    private static func has(_ bytes: UnsafeRawBufferPointer, at offset: Int, _ target: UInt8) -> Bool {
+        hasZeroByte(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ (0x0101_0101_0101_0101 &* UInt64(target)))
+    }
+
+    /// True when one of the eight bytes at `offset` is `"`, `'`, `/` or `>` (what ends a run of a start tag).
+    @inline(__always)
+    private static func hasTagByte(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x27))
+            || hasZeroByte(word ^ (ones &* 0x2F)) || hasZeroByte(word ^ (ones &* 0x3E))
+    }
+
+    @inline(__always)
+    private static func hasZeroByte(_ v: UInt64) -> Bool {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
     private mutating func close(at index: Int) -> Int {
