@@ -49,6 +49,25 @@ struct JSONWriterTests {
         #expect(JSONText.quote("a\u{2029}") == "\"a\\u2029\"")
     }
 
+    /// Long texts are scanned eight bytes at a time: every character that needs escaping is
+    /// found at every offset within and across those words, between ASCII and Chinese text.
+    @Test(arguments: ["abcdefghijklmnopq", "数据表格合并单元格"])
+    func escapesAreFoundAtEveryOffsetOfALongText(_ padding: String) {
+        var expected: [(Unicode.Scalar, String)] = [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\r", "\\r"),
+                                                    ("\t", "\\t"), ("\u{08}", "\\b"), ("\u{0C}", "\\f"),
+                                                    ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029")]
+        expected += [0x00, 0x01, 0x0B, 0x1F].map { (Unicode.Scalar(UInt8($0)), String(format: "\\u%04x", $0)) }
+        let unescaped: [Unicode.Scalar] = ["\u{7F}", "\u{2027}", "\u{202A}", "“", " "]
+        for (scalar, escape) in expected + unescaped.map({ ($0, String($0)) }) {
+            for offset in 0...17 {
+                let before = String(padding.unicodeScalars.prefix(offset))
+                let text = before + String(scalar) + padding
+                #expect(JSONText.quote(text) == "\"" + before + escape + padding + "\"", "\(scalar.value) at \(offset)")
+            }
+        }
+        #expect(JSONText.quote(padding + padding) == "\"" + padding + padding + "\"")
+    }
+
     @Test func nestedCellsAreWrittenOneMemberPerLine() {
         let inner = Table(id: "t1.1", rows: 1, columns: 1, cells: [Cell(row: 0, column: 0, text: "内")])
         let outer = Table(id: "t1", rows: 1, columns: 1, cells: [Cell(row: 0, column: 0, text: "外", blocks: [.table(inner)])])

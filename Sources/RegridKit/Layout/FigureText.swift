@@ -27,22 +27,26 @@ public enum FigureText {
     public static func read(_ text: String) -> FigureReading? {
         var scalars: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
+            let s: Unicode.Scalar
             if (0xFF01...0xFF5E).contains(scalar.value), let folded = Unicode.Scalar(scalar.value - 0xFEE0) {
-                scalars.append(folded)
-            } else if scalar.properties.isWhitespace || scalar.value == 0xA0 || scalar.value == 0x200B {
+                s = folded
+            } else if isSpace(scalar) {
                 continue
             } else {
-                scalars.append(scalar)
+                s = scalar
             }
+            // A figure starts with a sign, a digit, a dash or 无; anything else (a label) is rejected here,
+            // before the rest of the text is looked at.
+            if scalars.isEmpty && !(isSign(s) || ("0"..."9").contains(s) || isDash(s.value) || s == "无") { return nil }
+            scalars.append(s)
         }
         if scalars.isEmpty { return FigureReading(value: 0, form: .blank) }
-        let dashes: Set<UInt32> = [0x2D, 0x2010, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2E3A, 0x2F]
-        if scalars.allSatisfy({ dashes.contains($0.value) }) || String(String.UnicodeScalarView(scalars)) == "无" {
+        if scalars.allSatisfy({ isDash($0.value) }) || (scalars.count == 1 && scalars[0] == "无") {
             return FigureReading(value: 0, form: .dash)
         }
         var i = 0
         var negative = false
-        if scalars[i] == "-" || scalars[i] == "\u{2212}" || scalars[i] == "+" {
+        if isSign(scalars[i]) {
             negative = scalars[i] != "+"
             i += 1
         }
@@ -67,6 +71,7 @@ public enum FigureText {
         }
         guard sawDigit, var value = Double(digits) else { return nil }
         if negative { value = -value }
+        if i == scalars.count { return FigureReading(value: value, form: .number) }
         var rest = String(String.UnicodeScalarView(scalars[i...]))
         var unit: String? = nil
         for candidate in units where rest.hasPrefix(candidate) {
@@ -83,5 +88,25 @@ public enum FigureText {
             note = String(rest.dropFirst().dropLast())
         }
         return FigureReading(value: value, form: .number, unit: unit, note: note)
+    }
+
+    private static func isSign(_ s: Unicode.Scalar) -> Bool {
+        s == "-" || s == "\u{2212}" || s == "+"
+    }
+
+    /// The dashes that read as 0: hyphen-minus, hyphen, figure dash, en and em dashes, horizontal
+    /// bar, minus sign, two-em dash, slash.
+    private static func isDash(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2D, 0x2010, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2E3A, 0x2F: return true
+        default: return false
+        }
+    }
+
+    /// Whitespace skipped in figures: Unicode White_Space (decided without a property lookup for
+    /// ASCII), no-break space and zero-width space.
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
+        return s.properties.isWhitespace || s.value == 0xA0 || s.value == 0x200B
     }
 }

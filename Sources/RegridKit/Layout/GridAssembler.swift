@@ -42,13 +42,14 @@ public struct GridAssembler: Sendable {
         var placed: [Placed] = []
         placed.reserveCapacity(raw.rows.reduce(0) { $0 + $1.cells.count })
         // For each start column, the placed cell that currently reaches down to the previous row.
-        var openAbove: [Int: Int] = [:]
+        // (By start column, -1 for none: arrays indexed by column, reused from row to row, with
+        // the columns set in each so that only those are reset.)
+        var openAbove = OpenCells(), openHere = OpenCells()
         var rowExtent: [Int] = []
         var widest = 0
         var cellCount = 0
 
         for (r, row) in raw.rows.enumerated() {
-            var openHere: [Int: Int] = [:]
             var col = clampCount(row.gridBefore, what: "gridBefore", row: r, diagnostics: &diagnostics)
             var lastInRow: Int? = nil
             for rawCell in row.cells {
@@ -80,7 +81,8 @@ public struct GridAssembler: Sendable {
                     continue
                 }
                 if rawCell.vMerge == .continue {
-                    if let above = openAbove[col], placed[above].colSpan == span {
+                    let above = openAbove[col]
+                    if above >= 0, placed[above].colSpan == span {
                         placed[above].rowSpan += 1
                         appendText(rawCell.text, to: &placed[above], at: (r, col), diagnostics: &diagnostics)
                         if let blocks = rawCell.blocks, !blocks.isEmpty {
@@ -90,7 +92,7 @@ public struct GridAssembler: Sendable {
                         lastInRow = above
                         col += span
                         continue
-                    } else if let above = openAbove[col] {
+                    } else if above >= 0 {
                         diagnostics.append(Diagnostic(.warning, "vmerge-span-mismatch",
                             "vertical merge continues a cell \(placed[above].colSpan) columns wide with one \(span) wide; kept as a separate cell",
                             cell: (r, col)))
@@ -112,7 +114,8 @@ public struct GridAssembler: Sendable {
             }
             rowExtent.append(col)
             widest = max(widest, col)
-            openAbove = openHere
+            swap(&openAbove, &openHere)
+            openHere.reset()
         }
 
         let rows = raw.rows.count
@@ -156,6 +159,27 @@ public struct GridAssembler: Sendable {
         }
         return Table(id: id, rows: rows, columns: columns, cells: cells,
                      headerRows: min(headerRows, rows), diagnostics: diagnostics)
+    }
+
+    /// The placed cell (index) open at each start column of one row; -1 for none.
+    private struct OpenCells {
+        private var cells: [Int] = []
+        private var setColumns: [Int] = []
+
+        subscript(column: Int) -> Int {
+            get { column < cells.count ? cells[column] : -1 }
+            set {
+                if column >= cells.count { cells.append(contentsOf: repeatElement(-1, count: column + 1 - cells.count)) }
+                if cells[column] < 0 { setColumns.append(column) }
+                cells[column] = newValue
+            }
+        }
+
+        /// Back to no open cell, resetting only the columns that were set.
+        mutating func reset() {
+            for column in setColumns { cells[column] = -1 }
+            setColumns.removeAll(keepingCapacity: true)
+        }
     }
 
     private func clampCount(_ n: Int, what: String, row: Int, diagnostics: inout [Diagnostic]) -> Int {

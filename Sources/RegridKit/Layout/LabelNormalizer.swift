@@ -55,6 +55,8 @@ public struct LabelNormalizer: Sendable, Equatable {
 
     /// `normalized` with every bracketed note removed, except a leading item number such as `(一)`.
     public func withoutNotes(_ normalized: String) -> String {
+        // Without an opening bracket there is no note: the text comes back as it is.
+        if !LabelNormalizer.hasOpeningBracket(normalized) { return normalized }
         var scalars = Array(normalized.unicodeScalars)
         var keepPrefix = String.UnicodeScalarView()
         if let first = scalars.first, first == "(" || first == "（",
@@ -70,6 +72,24 @@ public struct LabelNormalizer: Sendable, Equatable {
             if depth == 0 { out.append(s) }
         }
         return String(out)
+    }
+
+    /// True when `text` holds `(`, `[`, `（` or `【` (looked for in its UTF-8 bytes).
+    private static func hasOpeningBracket(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let n = utf8.count
+            var i = 0
+            while i < n {
+                switch utf8[i] {
+                case UInt8(ascii: "("), UInt8(ascii: "["): return true
+                case 0xEF where i + 2 < n && utf8[i + 1] == 0xBC && utf8[i + 2] == 0x88: return true   // （
+                case 0xE3 where i + 2 < n && utf8[i + 1] == 0x80 && utf8[i + 2] == 0x90: return true   // 【
+                default: i += 1
+                }
+            }
+            return false
+        }
     }
 
     /// How `text` matches a label with canonical text `canonical` and accepted `variants`,

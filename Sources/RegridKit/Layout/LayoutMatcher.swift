@@ -16,14 +16,38 @@ public struct LayoutMatcher: Sendable {
 
     private let normalizer: LabelNormalizer
     private let labelForms: [LabelForms?]
+    /// The label forms' ids in ``vocabulary``.
+    private let labelFormIDs: [LabelFormIDs?]
+    private let vocabulary: LabelVocabulary
 
     public init(template: LayoutTemplate, minimumConfidence: Double = 0.9, maximumCells: Int = 5_000) {
+        self.init(template: template, minimumConfidence: minimumConfidence, maximumCells: maximumCells, vocabulary: nil)
+    }
+
+    /// A matcher whose label forms are numbered in `vocabulary` (which must hold them all, see
+    /// ``forms(of:)``), shared with the matchers of other templates; its own vocabulary when nil.
+    init(template: LayoutTemplate, minimumConfidence: Double = 0.9, maximumCells: Int = 5_000, vocabulary: LabelVocabulary?) {
         self.template = template
         self.minimumConfidence = minimumConfidence
         self.maximumCells = maximumCells
         let normalizer = template.normalizer
         self.normalizer = normalizer
-        self.labelForms = template.cells.map { cell in
+        let labelForms = Self.labelForms(of: template)
+        self.labelForms = labelForms
+        let vocabulary = vocabulary ?? LabelVocabulary(normalizer: normalizer, forms: Self.forms(of: labelForms))
+        self.vocabulary = vocabulary
+        self.labelFormIDs = labelForms.map { forms in
+            forms.map { forms in
+                LabelFormIDs(normalized: vocabulary.ids[forms.normalized] ?? -1,
+                             variants: forms.variants.compactMap { vocabulary.ids[$0] },
+                             bare: forms.bare.compactMap { vocabulary.ids[$0] })
+            }
+        }
+    }
+
+    private static func labelForms(of template: LayoutTemplate) -> [LabelForms?] {
+        let normalizer = template.normalizer
+        return template.cells.map { cell in
             guard let label = cell.label else { return nil }
             let all = [label] + (cell.variants ?? [])
             let normalized = all.map { normalizer.normalize($0) }
@@ -31,6 +55,18 @@ public struct LayoutMatcher: Sendable {
                               bare: Set(normalized.map { normalizer.withoutNotes($0) }.filter { !$0.isEmpty }),
                               anyText: cell.anyText ?? false)
         }
+    }
+
+    private static func forms(of labelForms: [LabelForms?]) -> [String] {
+        labelForms.flatMap { forms -> [String] in
+            guard let forms else { return [] }
+            return [forms.normalized] + forms.variants.sorted() + forms.bare.sorted()
+        }
+    }
+
+    /// Every label form of `template`, for a ``LabelVocabulary`` shared by several matchers.
+    static func forms(of template: LayoutTemplate) -> [String] {
+        forms(of: labelForms(of: template))
     }
 
     private struct LabelForms: Sendable {
@@ -41,11 +77,12 @@ public struct LayoutMatcher: Sendable {
         var anyText: Bool
     }
 
-    /// A template label's forms as ids of the source texts (see ``match(_:)``); -1 or absent when no source cell has them.
-    private struct LabelFormIDs {
+    /// A template label's forms as ids in the vocabulary (-1: not in it, which cannot happen for
+    /// a vocabulary built from the template).
+    private struct LabelFormIDs: Sendable {
         var normalized: Int
-        var variants: Set<Int>
-        var bare: Set<Int>
+        var variants: [Int]
+        var bare: [Int]
     }
 
     // Costs in hundredths: integers keep ties exact, so the alignment is deterministic.
@@ -73,68 +110,89 @@ public struct LayoutMatcher: Sendable {
         let m = source.count
         guard m > 0, m <= maximumCells, m <= 3 * n + 60, 2 * m >= n else { return nil }
 
-        let texts = prepared.texts(for: normalizer)
-        let sourceText = texts.normalized
+        let texts = prepared.texts(for: vocabulary)
         let sourceBare = texts.bare
+        let sourceEmpty = texts.empty
+
+        // Quick rejection: most template labels must appear somewhere in the table (as a cell's
+        // normalized or note-less text).
+        func present(_ id: Int) -> Bool { id >= 0 && texts.present[id] }
+        var required = 0, found = 0
+        for (forms, ids) in zip(labelForms, labelFormIDs) {
+            guard let forms, let ids, !forms.anyText else { continue }
+            required += 1
+            if present(ids.normalized) || ids.variants.contains(where: present) || ids.bare.contains(where: present) { found += 1 }
+        }
+        guard required == 0 || 2 * found >= required else { return nil }
         let sourceIsFigure = prepared.isFigure
-        let sourceEmpty = sourceText.map(\.isEmpty)
 
-        // Quick rejection: most template labels must appear somewhere in the table.
-        let present = Set(sourceText).union(sourceBare)
-        let required = labelForms.compactMap { $0 }.filter { !$0.anyText }
-        let found = required.filter { f in present.contains(f.normalized) || !f.variants.isDisjoint(with: present) || !f.bare.isDisjoint(with: present) }.count
-        guard required.isEmpty || 2 * found >= required.count else { return nil }
-
-        // The alignment compares every template cell with every source cell: texts are compared
-        // as ids (equal ids = equal strings, as the dictionary uses String equality), and each
-        // pair's cost is computed once.
-        var ids: [String: Int] = [:]
-        func id(_ s: String) -> Int {
-            if let known = ids[s] { return known }
-            ids[s] = ids.count
-            return ids.count - 1
-        }
-        let textIDs = sourceText.map(id)
-        let bareIDs = sourceBare.map(id)
-        let formIDs: [LabelFormIDs?] = labelForms.map { forms in
-            forms.map { LabelFormIDs(normalized: ids[$0.normalized] ?? -1, variants: Set($0.variants.compactMap { ids[$0] }),
-                                     bare: Set($0.bare.compactMap { ids[$0] })) }
-        }
+        // Texts are compared as vocabulary ids (equal ids = equal strings; -1 for a cell text
+        // that is no label form).
+        let textIDs = texts.textIDs
+        let bareIDs = texts.bareIDs
+        let formIDs = labelFormIDs
         let notesStep = normalizer.steps.contains(.notes)
         func closeness(_ i: Int, _ j: Int) -> LabelNormalizer.Closeness? {
             guard !sourceEmpty[j], let forms = formIDs[i] else { return nil }
-            if textIDs[j] == forms.normalized { return .normalized }
+            if forms.normalized >= 0 && textIDs[j] == forms.normalized { return .normalized }
             if forms.variants.contains(textIDs[j]) { return .variant }
             if notesStep, !sourceBare[j].isEmpty, forms.bare.contains(bareIDs[j]) { return .withoutNotes }
             return nil
         }
-        var costs = [Int](repeating: 0, count: n * m)
+        // Every template cell against every source cell, each pair's cost once. A label's cost
+        // is that of its closest form (see `closeness`); the source cells that have a form are
+        // found through the table's cells by id, so a pair costs nothing to look at otherwise.
+        var costs = [Int](repeating: Cost.substitute, count: n * m)
         for i in 0..<n {
-            for j in 0..<m {
-                let c: Int
-                if let forms = labelForms[i] {
-                    if forms.anyText { c = sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
-                    else { c = closeness(i, j).map(Self.cost) ?? Cost.substitute }
-                } else {
-                    c = sourceIsFigure[j] ? 0 : Cost.substitute
+            let row = i * m
+            guard let forms = labelForms[i], let ids = formIDs[i] else {
+                for j in 0..<m where sourceIsFigure[j] { costs[row + j] = 0 }
+                continue
+            }
+            if forms.anyText {
+                for j in 0..<m { costs[row + j] = sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
+                continue
+            }
+            if notesStep {
+                for id in ids.bare where id >= 0 {
+                    for j in texts.cellsByBareID[id] where !sourceEmpty[j] && !sourceBare[j].isEmpty {
+                        costs[row + j] = Self.cost(.withoutNotes)
+                    }
                 }
-                costs[i * m + j] = c
+            }
+            for id in ids.variants where id >= 0 {
+                for j in texts.cellsByTextID[id] where !sourceEmpty[j] { costs[row + j] = Self.cost(.variant) }
+            }
+            if ids.normalized >= 0 {
+                for j in texts.cellsByTextID[ids.normalized] where !sourceEmpty[j] { costs[row + j] = Self.cost(.normalized) }
             }
         }
         func matchCost(_ i: Int, _ j: Int) -> Int { costs[i * m + j] }
         func skipSourceCost(_ j: Int) -> Int { sourceEmpty[j] ? Cost.skipEmptySource : Cost.skipTextSource }
 
-        // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...].
+        // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...]. The inner
+        // loop runs n x m times per table and template: it works on the arrays' buffers.
         let width = m + 1
         var best = [Int](repeating: 0, count: (n + 1) * width)
-        for j in stride(from: m - 1, through: 0, by: -1) { best[n * width + j] = best[n * width + j + 1] + skipSourceCost(j) }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            best[i * width + m] = best[(i + 1) * width + m] + Cost.skipTemplate
-            for j in stride(from: m - 1, through: 0, by: -1) {
-                let take = matchCost(i, j) + best[(i + 1) * width + j + 1]
-                let skipS = skipSourceCost(j) + best[i * width + j + 1]
-                let skipT = Cost.skipTemplate + best[(i + 1) * width + j]
-                best[i * width + j] = min(take, skipS, skipT)
+        let skipSource = (0..<m).map(skipSourceCost)
+        best.withUnsafeMutableBufferPointer { best in
+            costs.withUnsafeBufferPointer { costs in
+                skipSource.withUnsafeBufferPointer { skipSource in
+                    for j in stride(from: m - 1, through: 0, by: -1) { best[n * width + j] = best[n * width + j + 1] + skipSource[j] }
+                    for i in stride(from: n - 1, through: 0, by: -1) {
+                        let here = i * width, below = (i + 1) * width, row = i * m
+                        best[here + m] = best[below + m] + Cost.skipTemplate
+                        var j = m - 1
+                        while j >= 0 {
+                            // Sums of at most (n + m) x 100: wrapping adds cannot wrap.
+                            let take = costs[row + j] &+ best[below + j + 1]
+                            let skipS = skipSource[j] &+ best[here + j + 1]
+                            let skipT = Cost.skipTemplate &+ best[below + j]
+                            best[here + j] = min(take, skipS, skipT)
+                            j -= 1
+                        }
+                    }
+                }
             }
         }
 
@@ -202,12 +260,50 @@ final class PreparedTable {
     /// Whether each cell reads as a figure; computed on first use (after a matcher's size guard).
     private(set) lazy var isFigure: [Bool] = cells.map { FigureText.read($0.text) != nil }
     private var byNormalizer: [(LabelNormalizer, (normalized: [String], bare: [String]))] = []
+    private var byVocabulary: [(LabelVocabulary, Texts)] = []
+
+    /// The cells' texts under one vocabulary's normalizer, each looked up in the vocabulary.
+    struct Texts {
+        var normalized: [String]
+        var bare: [String]
+        var empty: [Bool]
+        /// The vocabulary id of each cell's normalized / note-less text, -1 when it is no label form.
+        var textIDs: [Int]
+        var bareIDs: [Int]
+        /// The cells whose normalized / note-less text has each vocabulary id.
+        var cellsByTextID: [[Int]]
+        var cellsByBareID: [[Int]]
+        /// Whether some cell's normalized or note-less text has each vocabulary id.
+        var present: [Bool]
+    }
 
     init(_ table: Table) {
         cells = table.cells
     }
 
-    func texts(for normalizer: LabelNormalizer) -> (normalized: [String], bare: [String]) {
+    func texts(for vocabulary: LabelVocabulary) -> Texts {
+        if let hit = byVocabulary.first(where: { $0.0 === vocabulary }) { return hit.1 }
+        let (normalized, bare) = texts(for: vocabulary.normalizer)
+        let textIDs = normalized.map { vocabulary.ids[$0] ?? -1 }
+        let bareIDs = bare.map { vocabulary.ids[$0] ?? -1 }
+        var cellsByTextID = [[Int]](repeating: [], count: vocabulary.count)
+        var cellsByBareID = [[Int]](repeating: [], count: vocabulary.count)
+        var present = [Bool](repeating: false, count: vocabulary.count)
+        for (j, id) in textIDs.enumerated() where id >= 0 {
+            cellsByTextID[id].append(j)
+            present[id] = true
+        }
+        for (j, id) in bareIDs.enumerated() where id >= 0 {
+            cellsByBareID[id].append(j)
+            present[id] = true
+        }
+        let texts = Texts(normalized: normalized, bare: bare, empty: normalized.map(\.isEmpty), textIDs: textIDs,
+                          bareIDs: bareIDs, cellsByTextID: cellsByTextID, cellsByBareID: cellsByBareID, present: present)
+        byVocabulary.append((vocabulary, texts))
+        return texts
+    }
+
+    private func texts(for normalizer: LabelNormalizer) -> (normalized: [String], bare: [String]) {
         if let hit = byNormalizer.first(where: { $0.0 == normalizer }) { return hit.1 }
         let normalized = cells.map { normalizer.normalize($0.text) }
         let texts = (normalized: normalized, bare: normalized.map { normalizer.withoutNotes($0) })

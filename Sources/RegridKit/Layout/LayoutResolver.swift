@@ -18,8 +18,20 @@ public struct LayoutResolver: Sendable {
         self.matchers = Self.matchers(templates, minimumConfidence)
     }
 
+    /// The templates' matchers; those with the same normalizer share one vocabulary of label
+    /// forms, so that a table's texts are looked up once for all of them.
     private static func matchers(_ templates: [LayoutTemplate], _ minimumConfidence: Double) -> [LayoutMatcher] {
-        templates.map { LayoutMatcher(template: $0, minimumConfidence: minimumConfidence) }
+        var vocabularies: [LabelVocabulary] = []
+        return templates.map { template in
+            let normalizer = template.normalizer
+            let vocabulary = vocabularies.first { $0.normalizer == normalizer } ?? {
+                let forms = templates.filter { $0.normalizer == normalizer }.flatMap(LayoutMatcher.forms(of:))
+                let vocabulary = LabelVocabulary(normalizer: normalizer, forms: forms)
+                vocabularies.append(vocabulary)
+                return vocabulary
+            }()
+            return LayoutMatcher(template: template, minimumConfidence: minimumConfidence, vocabulary: vocabulary)
+        }
     }
 
     /// A resolver with the built-in templates, plus `extra` ones (a user's `--layout` files), which
@@ -82,14 +94,14 @@ public struct LayoutResolver: Sendable {
         }
         var decisions: [String: Decision] = [:]
         let families = Set(templates.map(\.family))
-        var text: String? = nil
+        var text: MarkerSearch? = nil
         for family in families.sorted() {
             if let tally = votes[family], let top = tally.values.max() {
                 let leaders = tally.filter { $0.value == top }.keys.sorted()
                 if leaders.count == 1 { decisions[family] = Decision(version: leaders[0], guessed: false); continue }
             }
             // Fall back on marker texts anywhere in the document.
-            if text == nil { text = LabelNormalizer().normalize(document.blocks.map(\.plainText).joined(separator: "\n")) }
+            if text == nil { text = MarkerSearch(text: LabelNormalizer().normalize(document.blocks.map(\.plainText).joined(separator: "\n"))) }
             var markerVotes: [String: Int] = [:]
             for t in templates where t.family == family {
                 for marker in t.markers ?? [] where text?.contains(LabelNormalizer().normalize(marker)) == true {

@@ -59,6 +59,18 @@ public struct LayoutTemplate: Codable, Equatable, Sendable {
     /// Decodes one template, or a JSON array of templates, and checks each.
     /// - Throws: ``RegridError/layout(_:)`` naming `origin` and what is wrong.
     public static func decode(_ bytes: [UInt8], origin: String) throws(RegridError) -> [LayoutTemplate] {
+        let decoded: [LayoutTemplate]
+        if let plain = TemplateJSONReader.templates(bytes) {
+            decoded = plain
+        } else {
+            decoded = try decodeWithJSONDecoder(bytes, origin: origin)
+        }
+        for template in decoded { try template.check(origin: origin) }
+        return decoded
+    }
+
+    /// `JSONDecoder`'s reading, for what ``TemplateJSONReader`` leaves (and for its error messages).
+    static func decodeWithJSONDecoder(_ bytes: [UInt8], origin: String) throws(RegridError) -> [LayoutTemplate] {
         let data = Data(bytes)
         let decoded: [LayoutTemplate]
         do {
@@ -70,7 +82,6 @@ public struct LayoutTemplate: Codable, Equatable, Sendable {
         } catch {
             throw .layout("\(origin): not a layout template (\(LayoutTemplate.describe(error)))")
         }
-        for template in decoded { try template.check(origin: origin) }
         return decoded
     }
 

@@ -49,8 +49,19 @@ struct JSONBuffer {
             var start = 0
             var i = 0
             let n = utf8.count
+            let raw = UnsafeRawBufferPointer(utf8)
             while i < n {
+                // Most bytes need nothing: only controls, `"`, `\` and the lead byte of U+2028/U+2029
+                // might. Eight bytes at a time are passed over when none of them is one of those.
+                if i + 8 <= n, !JSONBuffer.mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let b = utf8[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
+                    i += 1
+                    continue
+                }
                 let escape: StaticString
                 switch b {
                 case 0x22: escape = "\\\""
@@ -83,6 +94,16 @@ struct JSONBuffer {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
             bytes.append(0x22)
         }
+    }
+
+    /// True when one of the eight bytes in `word` is below 0x20, `"`, `\` or 0xE2 (exact: the
+    /// bit tricks find a zero byte, or one below 0x20, without false positives on the whole word).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
     /// The text written.

@@ -161,7 +161,19 @@ public struct JSONWriter: Sendable {
     }
 
     private func cell(_ c: Cell, indent: Int, _ out: inout JSONBuffer) {
-        var o = c.blocks == nil ? Members() : Members(pretty: indent)
+        guard let nested = c.blocks else {
+            // The usual cell, on one line: the same text as through `Members`, written with one
+            // append per key (a table of 100 000 rows has over half a million cells).
+            out.append("{\"row\": "); out.int(c.row)
+            out.append(", \"column\": "); out.int(c.column)
+            out.append(", \"rowSpan\": "); out.int(c.rowSpan)
+            out.append(", \"colSpan\": "); out.int(c.colSpan)
+            out.append(", \"text\": "); out.quoted(c.text)
+            if c.isSynthetic { out.append(", \"synthetic\": true") }
+            out.append("}")
+            return
+        }
+        var o = Members(pretty: indent)
         out.append("{")
         o.key("row", &out); out.int(c.row)
         o.key("column", &out); out.int(c.column)
@@ -169,9 +181,7 @@ public struct JSONWriter: Sendable {
         o.key("colSpan", &out); out.int(c.colSpan)
         o.key("text", &out); out.quoted(c.text)
         if c.isSynthetic { o.key("synthetic", &out); out.append("true") }
-        if let nested = c.blocks {
-            o.key("blocks", &out); blocks(nested, indent: indent + 2, &out)
-        }
+        o.key("blocks", &out); blocks(nested, indent: indent + 2, &out)
         o.close(&out)
     }
 

@@ -168,4 +168,17 @@ struct XMLRootBoundaryTests {
         #expect(cut("<root/>  trailing", chunk: chunk) == "<root/>")
         #expect(cut("<a><b></b>", chunk: chunk) == "<a><b></b>")   // never closed: everything passes on
     }
+
+    /// Long runs of text, tag insides and quoted values are passed over eight bytes at a time:
+    /// the bytes that matter are found at every offset within those words.
+    @Test(arguments: [5, 13, 64, 4096])
+    func findsTheRootEndAfterLongRunsAtEveryOffset(chunk: Int) {
+        for pad in 0...17 {
+            let p = String(repeating: "x", count: pad)
+            let document = #"<w:document xmlns:w="urn:\#(p)" w:long\#(p)="a\#(p)>/'\#(p)" w:q='\#(p)"/>\#(p)'>"#
+                + #"<w:body\#(p) ><w:t>中文\#(p) text > \#(p) / ' "</w:t><w:br\#(p)/></w:body></w:document\#(p)>"#
+            #expect(cut(document + "\(p)~junk<x/>", chunk: chunk) == document, "pad \(pad)")
+            #expect(cut("<r\(p)/>\(p)tail", chunk: chunk) == "<r\(p)/>", "pad \(pad)")
+        }
+    }
 }

@@ -28,6 +28,21 @@ import RegridKit
         #expect(n.closeness(of: "(六) 其他", to: "（六）其他处理", variants: ["（六）其他"]) == .variant)
     }
 
+    @Test(arguments: [
+        ("本年新制作数量", "本年新制作数量"),
+        ("三、本年度办理结果）", "三、本年度办理结果）"),
+        ("规章（设区的市）", "规章"),
+        ("规章【注】数量", "规章数量"),
+        ("规章[注]", "规章"),
+        ("规章(注)", "规章"),
+        ("(一)予以公开(注)", "(一)予以公开"),
+        ("（一）予以公开", "（一）予以公开"),
+        ("", ""),
+    ])
+    func notesAreRemovedOnlyWhereABracketOpens(_ text: String, _ bare: String) {
+        #expect(n.withoutNotes(text) == bare)
+    }
+
     @Test func differentLabelsDoNotMatch() {
         #expect(n.closeness(of: "行政强制", to: "行政处罚") == nil)
         #expect(n.closeness(of: "规范性文件", to: "行政规范性文件") == nil)

@@ -19,42 +19,94 @@ public struct DisclosureJSONWriter: Sendable {
 
     /// The report's `figures` array alone, one compact object per line (for the batch catalog).
     public func figures(_ report: DisclosureReport) -> String {
-        jsonArray(report.figures.map(figure), indent: 0)
+        lines(report.figures, figure)
     }
 
     /// The report's `checks` array alone, one compact object per line (for the batch catalog).
     public func checks(_ report: DisclosureReport) -> String {
-        jsonArray(report.checks.map(check), indent: 0)
+        lines(report.checks, check)
     }
 
-    private func path(_ p: [String]) -> String { "[" + p.map(JSONText.quote).joined(separator: ", ") + "]" }
+    /// What `jsonArray(items.map(write), indent: 0)` gives, written into one buffer (the batch
+    /// writes a report's figures for every document; a string per value was most of its cost).
+    private func lines<T>(_ items: [T], _ write: (T, inout JSONBuffer) -> Void) -> String {
+        guard !items.isEmpty else { return "[]" }
+        var out = JSONBuffer(capacity: 256 * items.count)
+        out.append("[\n")
+        for (i, item) in items.enumerated() {
+            out.append(i == 0 ? "  " : ",\n  ")
+            write(item, &out)
+        }
+        out.append("\n]")
+        return out.string
+    }
 
     private func figure(_ f: DisclosureFigure) -> String {
-        var o = JSONObject()
-        o.string("table", f.table.rawValue)
-        o.raw("row", path(f.row))
-        o.raw("column", path(f.column))
-        o.raw("value", f.value.map(JSONText.number) ?? "null")
-        o.string("text", f.text)
-        var at = JSONObject()
-        at.string("table", f.tableID)
-        at.int("row", f.cellRow)
-        at.int("column", f.cellColumn)
-        o.raw("at", at.compact())
-        return o.compact()
+        var out = JSONBuffer()
+        figure(f, into: &out)
+        return out.string
     }
 
     private func check(_ c: DisclosureCheck) -> String {
-        var o = JSONObject()
-        o.string("rule", c.rule)
-        o.bool("ok", c.ok)
-        o.string("table", c.table.rawValue)
-        if let row = c.row { o.raw("row", path(row)) }
-        if let column = c.column { o.raw("column", path(column)) }
-        o.number("expected", c.expected)
-        o.number("actual", c.actual)
-        o.string("message", c.message)
-        return o.compact()
+        var out = JSONBuffer()
+        check(c, into: &out)
+        return out.string
+    }
+
+    /// `["a", "b"]`.
+    private func path(_ p: [String], into out: inout JSONBuffer) {
+        out.append("[")
+        for (i, label) in p.enumerated() {
+            if i > 0 { out.append(", ") }
+            out.quoted(label)
+        }
+        out.append("]")
+    }
+
+    /// One compact figure object, as ``JSONObject/compact()`` lays it out.
+    private func figure(_ f: DisclosureFigure, into out: inout JSONBuffer) {
+        out.append("{\"table\": ")
+        out.quoted(f.table.rawValue)
+        out.append(", \"row\": ")
+        path(f.row, into: &out)
+        out.append(", \"column\": ")
+        path(f.column, into: &out)
+        out.append(", \"value\": ")
+        out.append(raw: f.value.map(JSONText.number) ?? "null")
+        out.append(", \"text\": ")
+        out.quoted(f.text)
+        out.append(", \"at\": {\"table\": ")
+        out.quoted(f.tableID)
+        out.append(", \"row\": ")
+        out.int(f.cellRow)
+        out.append(", \"column\": ")
+        out.int(f.cellColumn)
+        out.append("}}")
+    }
+
+    /// One compact check object, as ``JSONObject/compact()`` lays it out.
+    private func check(_ c: DisclosureCheck, into out: inout JSONBuffer) {
+        out.append("{\"rule\": ")
+        out.quoted(c.rule)
+        out.append(", \"ok\": ")
+        out.append(c.ok ? "true" : "false")
+        out.append(", \"table\": ")
+        out.quoted(c.table.rawValue)
+        if let row = c.row {
+            out.append(", \"row\": ")
+            path(row, into: &out)
+        }
+        if let column = c.column {
+            out.append(", \"column\": ")
+            path(column, into: &out)
+        }
+        out.append(", \"expected\": ")
+        out.append(raw: JSONText.number(c.expected))
+        out.append(", \"actual\": ")
+        out.append(raw: JSONText.number(c.actual))
+        out.append(", \"message\": ")
+        out.quoted(c.message)
+        out.append("}")
     }
 }
 

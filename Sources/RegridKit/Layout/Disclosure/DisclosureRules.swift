@@ -19,18 +19,14 @@ public enum DisclosureRules {
     /// The checks over `figures`, and diagnostics for rule instances that could not be evaluated.
     /// `applications` gives the row and column order of table 三 (the template that matched it).
     public static func check(_ figures: [DisclosureFigure], applications: LayoutTemplate?) -> ([DisclosureCheck], [Diagnostic]) {
-        var values: [FigureKey: Double?] = [:]
-        for f in figures { values[FigureKey(table: f.table, row: f.row, column: f.column)] = f.value }
         var checks: [DisclosureCheck] = []
         var skipped: [Diagnostic] = []
-
-        func value(_ table: DisclosureTable, _ row: [String], _ column: [String]) -> Double? {
-            values[FigureKey(table: table, row: row, column: column)] ?? nil
-        }
-        func sum(_ table: DisclosureTable, _ cells: [([String], [String])]) -> Double? {
-            var s = 0.0
-            for (r, c) in cells { guard let v = value(table, r, c) else { return nil }; s += v }
-            return s
+        // Figures are looked up by their paths (the last figure wins when two share them). Paths
+        // are compared, never hashed: hashing Chinese text normalizes it first, which cost more
+        // than all the rest of the rules.
+        let review = figures.filter { $0.table == .reviewLitigation }
+        func reviewValue(_ row: [String], _ column: [String]) -> Double? {
+            review.last { $0.column == column && $0.row == row }?.value ?? nil
         }
         func record(_ rule: String, _ table: DisclosureTable, row: [String]?, column: [String]?,
                     expected: Double?, actual: Double?, inputs: [([String], [String])],
@@ -53,9 +49,21 @@ public enum DisclosureRules {
             var columns: [[String]] = []
             for cell in template.cells {
                 guard let p = cell.figure else { continue }
-                if !rows.contains(p.row) { rows.append(p.row) }
+                // A template lists its cells row by row: the row is most often the last one seen.
+                if rows.last != p.row && !rows.contains(p.row) { rows.append(p.row) }
                 if !columns.contains(p.column) { columns.append(p.column) }
             }
+            // Table 三's figures on the grid of its template's rows × columns.
+            var grid = [Double?](repeating: nil, count: rows.count * columns.count)
+            for f in figures where f.table == .applications {
+                guard let r = index(of: f.row, in: rows), let c = index(of: f.column, in: columns) else { continue }
+                grid[r * columns.count + c] = f.value
+            }
+            func value(_ row: [String], _ column: [String]) -> Double? {
+                guard let r = index(of: row, in: rows), let c = index(of: column, in: columns) else { return nil }
+                return grid[r * columns.count + c]
+            }
+            func sum(_ cells: [([String], [String])]) -> Double? { DisclosureRules.sum(cells.map { value($0.0, $0.1) }) }
             let totalColumn = columns.first { $0.last == total }
             let applicantColumns = columns.filter { $0 != totalColumn }
             let rowOne = rows.first { $0.first == received }
@@ -66,8 +74,8 @@ public enum DisclosureRules {
 
             if let rowOne, let rowTwo, let rowSeven, let rowFour {
                 for column in columns {
-                    let left = sum(.applications, [(rowOne, column), (rowTwo, column)])
-                    let right = sum(.applications, [(rowSeven, column), (rowFour, column)])
+                    let left = sum([(rowOne, column), (rowTwo, column)])
+                    let right = sum([(rowSeven, column), (rowFour, column)])
                     record("T3_balance_per_column", .applications, row: nil, column: column, expected: left, actual: right,
                            inputs: [rowOne, rowTwo, rowSeven, rowFour].map { ($0, column) }) { e, a in
                         "column \(column.last ?? ""): 一 + 二 = \(n(e)), 三（七）总计 + 四 = \(n(a))" + (e == a ? "" : "; they should be equal")
@@ -76,9 +84,9 @@ public enum DisclosureRules {
             }
             if let totalColumn {
                 for row in rows {
-                    let parts = sum(.applications, applicantColumns.map { (row, $0) })
+                    let parts = sum(applicantColumns.map { (row, $0) })
                     record("T3_row_total_is_sum_of_applicants", .applications, row: row, column: totalColumn,
-                           expected: parts, actual: value(.applications, row, totalColumn),
+                           expected: parts, actual: value(row, totalColumn),
                            inputs: columns.map { (row, $0) }) { e, a in
                         "row \(row.last ?? ""): 总计 is \(n(a)), the six applicant columns add up to \(n(e))"
                     }
@@ -86,9 +94,9 @@ public enum DisclosureRules {
             }
             if let rowSeven, !outcomeRows.isEmpty {
                 for column in columns {
-                    let parts = sum(.applications, outcomeRows.map { ($0, column) })
+                    let parts = sum(outcomeRows.map { ($0, column) })
                     record("T3_total_is_sum_of_outcomes", .applications, row: rowSeven, column: column,
-                           expected: parts, actual: value(.applications, rowSeven, column),
+                           expected: parts, actual: value(rowSeven, column),
                            inputs: (outcomeRows + [rowSeven]).map { ($0, column) }) { e, a in
                         "column \(column.last ?? ""): （七）总计 is \(n(a)), the outcome rows （一）–（六） add up to \(n(e))"
                     }
@@ -97,13 +105,12 @@ public enum DisclosureRules {
         }
 
         // Table 四: group its columns into blocks by their path without the last label.
-        let review = figures.filter { $0.table == .reviewLitigation }
         var blocks: [[String]] = []
         for f in review where !blocks.contains(Array(f.column.dropLast())) { blocks.append(Array(f.column.dropLast())) }
         for block in blocks {
             let members = review.filter { Array($0.column.dropLast()) == block }
             guard let totalFigure = members.first(where: { $0.column.last == total }) else { continue }
-            let parts = sum(.reviewLitigation, members.filter { $0.column.last != total }.map { ($0.row, $0.column) })
+            let parts = DisclosureRules.sum(members.filter { $0.column.last != total }.map { reviewValue($0.row, $0.column) })
             record("T4_totals", .reviewLitigation, row: nil, column: totalFigure.column,
                    expected: parts, actual: totalFigure.value,
                    inputs: members.map { ($0.row, $0.column) }) { e, a in
@@ -113,9 +120,20 @@ public enum DisclosureRules {
         return (checks, skipped)
     }
 
-    private struct FigureKey: Hashable {
-        var table: DisclosureTable
-        var row: [String]
-        var column: [String]
+    /// The index of `path` in `paths` (whose elements are distinct), found by storage identity
+    /// first: the paths handed around are the template's own arrays, and comparing Chinese labels
+    /// that are equal but stored apart costs a normalizing comparison each.
+    private static func index(of path: [String], in paths: [[String]]) -> Int? {
+        let storage = path.withUnsafeBufferPointer { $0.baseAddress }
+        if let storage, let i = paths.firstIndex(where: { $0.count == path.count && $0.withUnsafeBufferPointer { $0.baseAddress } == storage }) {
+            return i
+        }
+        return paths.firstIndex(of: path)
+    }
+
+    private static func sum(_ values: [Double?]) -> Double? {
+        var s = 0.0
+        for v in values { guard let v else { return nil }; s += v }
+        return s
     }
 }

@@ -28,7 +28,45 @@ struct XMLRootBoundary {
     /// up to and including the `>` that closes the root.
     mutating func scan(_ bytes: UnsafeRawBufferPointer) -> Int {
         if rootClosed { return 0 }
-        for (index, byte) in bytes.enumerated() {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Text and the inside of tags and quoted values, most of a part, are skipped in
+            // tight loops; the state machine below sees one byte at a time for the rest.
+            switch state {
+            case .content:
+                while index + 8 <= count && !Self.has(bytes, at: index, UInt8(ascii: "<")) { index += 8 }
+                while index < count && bytes[index] != UInt8(ascii: "<") { index += 1 }
+                guard index < count else { return count }
+                state = .tagOpen
+                index += 1
+                continue
+            case .quoted(let quote):
+                while index + 8 <= count && !Self.has(bytes, at: index, quote) { index += 8 }
+                while index < count && bytes[index] != quote { index += 1 }
+                guard index < count else { return count }
+                state = .startTag(slash: false)
+                index += 1
+                continue
+            case .startTag:
+                var skipped = false
+                while index + 8 <= count && !Self.hasTagByte(bytes, at: index) {
+                    skipped = true
+                    index += 8
+                }
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "/")
+                        || byte == UInt8(ascii: ">") { break }
+                    skipped = true
+                    index += 1
+                }
+                if skipped { state = .startTag(slash: false) }
+                guard index < count else { return count }
+            default:
+                break
+            }
+            let byte = bytes[index]
             switch state {
             case .content:
                 if byte == UInt8(ascii: "<") { state = .tagOpen }
@@ -96,8 +134,30 @@ struct XMLRootBoundary {
                 default: break
                 }
             }
+            index += 1
         }
-        return bytes.count
+        return count
+    }
+
+    /// True when one of the eight bytes at `offset` equals `target` (exact: the bit trick finds a
+    /// zero byte in `word ^ target` without false positives on the whole word).
+    @inline(__always)
+    private static func has(_ bytes: UnsafeRawBufferPointer, at offset: Int, _ target: UInt8) -> Bool {
+        hasZeroByte(bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ (0x0101_0101_0101_0101 &* UInt64(target)))
+    }
+
+    /// True when one of the eight bytes at `offset` is `"`, `'`, `/` or `>` (what ends a run of a start tag).
+    @inline(__always)
+    private static func hasTagByte(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x27))
+            || hasZeroByte(word ^ (ones &* 0x2F)) || hasZeroByte(word ^ (ones &* 0x3E))
+    }
+
+    @inline(__always)
+    private static func hasZeroByte(_ v: UInt64) -> Bool {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
     private mutating func close(at index: Int) -> Int {

@@ -78,6 +78,23 @@ extension String {
     /// The string without leading and trailing Unicode whitespace (spaces, tabs, line breaks,
     /// no-break and ideographic spaces).
     var trimmedForCell: String {
-        trimmed(where: { $0.isWhitespace })
+        // The usual paragraph needs no trimming, which is decided here from its first and last
+        // scalars without breaking it into characters: a character's whitespace-ness is that of
+        // its first scalar, and the last scalars accepted here always begin the last character
+        // (nothing joins them to what precedes but a Prepend mark, which is not whitespace).
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+           !first.properties.isWhitespace, String.beginsItsCharacter(last) {
+            return self
+        }
+        return trimmed(where: { $0.isWhitespace })
+    }
+
+    /// True for printable ASCII, CJK ideographs, CJK punctuation (、 to 】) and full-width forms:
+    /// non-whitespace scalars that are never the extending part of a longer character.
+    private static func beginsItsCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x21...0x7E, 0x3001...0x3011, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 }

@@ -72,8 +72,11 @@ final class XMLStreamReader {
     private let context: Unmanaged<Context>
     private let part: String
     private let maxDepth: Int
-    private var nameCache: [Int: String] = [:]
-    private var namespaceCache: [Int: XMLNamespace] = [:]
+    private let nameCache = InternedCache<String>(empty: "")
+    private let namespaceCache = InternedCache<XMLNamespace>(empty: .none)
+    /// Name and namespace of each open element (non-empty, started, not yet ended), which its end
+    /// event repeats.
+    private var open: [(name: String, namespace: XMLNamespace)] = []
 
     /// Kind of the current node.
     private(set) var kind: NodeKind = .other
@@ -158,10 +161,15 @@ final class XMLStreamReader {
             namespace = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
             isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
             if depth > maxDepth { throw .limitExceeded(what: "XML nesting in \(part)", limit: maxDepth) }
+            if !isEmptyElement { open.append((localName, namespace)) }
         case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
             kind = .endElement
-            localName = cachedName(xmlTextReaderConstLocalName(reader))
-            namespace = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
+            if let element = open.popLast() {
+                (localName, namespace) = element
+            } else {
+                localName = cachedName(xmlTextReaderConstLocalName(reader))
+                namespace = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
+            }
             isEmptyElement = false
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
              Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
@@ -241,22 +249,58 @@ final class XMLStreamReader {
 
     private func cachedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let key = Int(bitPattern: pointer)
-        if let hit = nameCache[key] { return hit }
-        let s = String(cString: pointer)
-        nameCache[key] = s
-        return s
+        return nameCache.value(for: Int(bitPattern: pointer)) { String(cString: pointer) }
     }
 
     private func cachedNamespace(_ pointer: UnsafePointer<xmlChar>?) -> XMLNamespace {
         guard let pointer else { return .none }
-        let key = Int(bitPattern: pointer)
-        if let hit = namespaceCache[key] { return hit }
-        let ns = XMLNamespace(uri: String(cString: pointer))
-        namespaceCache[key] = ns
-        return ns
+        return namespaceCache.value(for: Int(bitPattern: pointer)) { XMLNamespace(uri: String(cString: pointer)) }
     }
 }
 
-/// libxml2's version, for `regrid --version` and benchmark reports.
-let libxml2Version = LIBXML_DOTTED_VERSION
+/// Values derived from libxml2's interned strings (names and namespace URIs live once in the
+/// parser's dictionary, so their address identifies them), looked up on every node: a small
+/// direct-mapped table in front of a dictionary, so that the usual hit costs no hashing. The
+/// table is plain allocated memory, read and written without exclusivity bookkeeping; one reader
+/// (one thread) owns it.
+private final class InternedCache<Value> {
+    private static var slots: Int { 64 }
+    private let keys: UnsafeMutablePointer<Int>
+    private let values: UnsafeMutablePointer<Value>
+    private var all: [Int: Value] = [:]
+
+    init(empty: Value) {
+        keys = .allocate(capacity: InternedCache.slots)
+        keys.initialize(repeating: 0, count: InternedCache.slots)
+        values = .allocate(capacity: InternedCache.slots)
+        values.initialize(repeating: empty, count: InternedCache.slots)
+    }
+
+    deinit {
+        keys.deinitialize(count: InternedCache.slots)
+        keys.deallocate()
+        values.deinitialize(count: InternedCache.slots)
+        values.deallocate()
+    }
+
+    /// The value for the interned string at address `key` (never 0), made by `make` on first use.
+    @inline(__always)
+    func value(for key: Int, make: () -> Value) -> Value {
+        let slot = (key ^ (key >> 6) ^ (key >> 12)) & (InternedCache.slots - 1)
+        if keys[slot] == key { return values[slot] }
+        return miss(key, slot, make)
+    }
+
+    private func miss(_ key: Int, _ slot: Int, _ make: () -> Value) -> Value {
+        let value: Value
+        if let known = all[key] {
+            value = known
+        } else {
+            value = make()
+            all[key] = value
+        }
+        keys[slot] = key
+        values[slot] = value
+        return value
+    }
+}
