@@ -17,6 +17,7 @@ public struct DOCXReader: Sendable {
     /// - Throws: ``RegridError``: a corrupt zip, no main part, a main part that is not
     ///   `w:document`, malformed XML in the body, a DOCTYPE, or a limit reached.
     public func read(bytes: [UInt8], name: String, sha256: String? = nil) throws(RegridError) -> Document {
+        let digest = BackgroundDigest(bytes, known: sha256)
         let archive = try ZipArchive(bytes: bytes, limits: limits)
         var diagnostics: [Diagnostic] = []
         let main = try mainPart(of: archive, diagnostics: &diagnostics)
@@ -32,7 +33,7 @@ public struct DOCXReader: Sendable {
             diagnostics.append(Diagnostic(.warning, "trailing-content-ignored",
                 "\(main.name) has \(trailing) non-blank byte(s) after its root element; ignored", part: main.name))
         }
-        return Document(source: Source(name: name, kind: .docx, sha256: sha256 ?? SHA256.hex(bytes)),
+        return Document(source: Source(name: name, kind: .docx, sha256: digest.value()),
                         blocks: body.blocks, diagnostics: diagnostics)
     }
 
