@@ -13,17 +13,10 @@ enum CLIInput {
     /// Reads and converts one file; errors name the file.
     static func read(_ path: String, options: ReadOptions = ReadOptions()) throws -> Document {
         let bytes: [UInt8]
-        // An empty file is answered without reading it (Foundation's Data(contentsOf:) leaks its
-        // read buffer on 0-byte files, which LeakSanitizer reports).
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? NSNumber)?.intValue == 0,
-           FileManager.default.isReadableFile(atPath: path) {
-            throw failure(path, RegridError.emptyInput)
-        }
         do {
-            bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes = try InputFile.bytes(atPath: path)
         } catch {
-            throw failure(path, RegridError.io(ioReason(path)))
+            throw failure(path, error)
         }
         do {
             return try Regrid.read(bytes: bytes, name: (path as NSString).lastPathComponent, options: options)
@@ -35,13 +28,6 @@ enum CLIInput {
     static func failure(_ path: String, _ error: RegridError) -> Error {
         FileHandle.standardError.write(Data("regrid: \(path): \(error.description)\n".utf8))
         return ExitCode(1)
-    }
-
-    private static func ioReason(_ path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "it is a directory" }
-        return "permission denied or unreadable"
     }
 }
 
