@@ -77,6 +77,12 @@ enum TextDecoding {
                 }
                 let b = p[i]
                 if b < 0x80 { i += 1; continue }
+                // The usual three-byte sequence (CJK) with no range exception for its second byte.
+                if (b >= 0xE1 && b <= 0xEC || b >= 0xEE) && b <= 0xEF && i + 2 < n,
+                   p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
                 var need: Int
                 var low: UInt8 = 0x80, high: UInt8 = 0xBF
                 switch b {
