@@ -46,12 +46,17 @@ public struct LayoutResolver: Sendable {
     /// `document` with matching tables rebuilt on their layouts and a document diagnostic per
     /// family whose version had to be guessed.
     public func resolve(_ document: Document) -> Document {
-        var tableCandidates: [Int: [LayoutCandidate]] = [:]
-        for (index, block) in document.blocks.enumerated() {
-            guard case .table(let table) = block else { continue }
-            let prepared = PreparedTable(table)
-            tableCandidates[index] = matchers.compactMap { $0.match(table, prepared: prepared) }
+        let tables = document.blocks.enumerated().compactMap { index, block -> (Int, Table)? in
+            if case .table(let table) = block { return (index, table) } else { return nil }
         }
+        // Tables are matched independently: a long document matches them on every core.
+        let matchers = self.matchers
+        let found = ParallelMap.map(tables.map(\.1)) { (table: Table) -> [LayoutCandidate] in
+            let prepared = PreparedTable(table)
+            return matchers.compactMap { $0.match(table, prepared: prepared) }
+        }
+        var tableCandidates: [Int: [LayoutCandidate]] = [:]
+        for (slot, candidates) in zip(tables, found) { tableCandidates[slot.0] = candidates }
         let versions = decideVersions(tableCandidates.values.map { $0.filter(\.isAccepted) }, document: document)
 
         var result = document

@@ -29,7 +29,7 @@ public struct FlatTextReader: Sendable {
         var diagnostics = decoded.diagnostics + parser.diagnostics
         let reconstruction = FlatTableReconstruction(limits: options.limits)
         var blocks: [Block] = []
-        var tableCount = 0
+        var tables: [(block: Int, table: FlatTable)] = []
         var layouts: [FlatLayout: Int] = [:]
         for block in flat {
             switch block {
@@ -42,13 +42,18 @@ public struct FlatTextReader: Sendable {
                     blocks.append(.paragraph(Paragraph(text: trimmed)))
                 }
             case .table(let table):
-                tableCount += 1
                 layouts[table.layout, default: 0] += 1
-                blocks.append(.table(try Self.table(table, id: "t\(tableCount)", reconstruction: reconstruction)))
+                tables.append((blocks.count, table))
+                blocks.append(.paragraph(Paragraph(text: "")))   // the table's place, filled below
             }
         }
+        // Tables are independent of each other: a long text rebuilds them on every core.
+        let rebuilt = try ParallelMap.map(tables.map(\.table)) { table throws(RegridError) in
+            try Self.table(table, id: "", reconstruction: reconstruction)
+        }
+        for (slot, table) in zip(tables, rebuilt) { blocks[slot.block] = .table(table) }
         TableNumbering.number(&blocks)
-        if tableCount > 0 {
+        if !tables.isEmpty {
             let summary = layouts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
             diagnostics.append(Diagnostic(.info, "flat-layout", "tables read: \(summary.joined(separator: ", "))"))
         }
