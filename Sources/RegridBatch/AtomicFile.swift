@@ -19,8 +19,8 @@ enum AtomicFile {
         let temporary = temporaryPath(for: path)
         do {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // A plain (non-atomic) write of the temporary file; the rename below is the atomic step.
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+            // A plain write of the temporary file (no fsync); the rename below is the atomic step.
+            try LocalFile.write(bytes, toPath: temporary)
             if rename(temporary, path) != 0 {
                 throw RegridError.output("\(path): rename failed: \(String(cString: strerror(errno)))")
             }

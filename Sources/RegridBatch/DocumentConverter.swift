@@ -105,7 +105,7 @@ final class DocumentConverter {
     private func read(_ ref: DocumentRef) throws(RegridError) -> [UInt8] {
         switch ref.location {
         case .file(let path):
-            return try InputFile.bytes(atPath: path)
+            return try LocalFile.bytes(atPath: path)
         case .archiveEntry(let archivePath, let archiveEntry):
             let archive: DocumentArchive
             if let open = openArchive, open.path == archivePath {

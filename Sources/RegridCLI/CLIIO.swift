@@ -14,7 +14,7 @@ enum CLIInput {
     static func read(_ path: String, options: ReadOptions = ReadOptions()) throws -> Document {
         let bytes: [UInt8]
         do {
-            bytes = try InputFile.bytes(atPath: path)
+            bytes = try LocalFile.bytes(atPath: path)
         } catch {
             throw failure(path, error)
         }

@@ -3,7 +3,7 @@ import Testing
 @testable import RegridKit
 
 /// Reading whole input files: the bytes exactly, and a clear reason when there are none.
-@Suite struct InputFileTests {
+@Suite struct LocalFileTests {
     static func temporaryFile(_ bytes: [UInt8]) throws -> String {
         let path = NSTemporaryDirectory() + "regrid-inputfile-\(UUID().uuidString)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -15,7 +15,7 @@ import Testing
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
         let path = try Self.temporaryFile(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(try InputFile.bytes(atPath: path) == bytes)
+        #expect(try LocalFile.bytes(atPath: path) == bytes)
     }
 
     @Test func readsAPipeToItsEnd() throws {
@@ -30,11 +30,26 @@ import Testing
             try? handle.close()
         }
         writer.start()
-        #expect(try InputFile.bytes(atPath: path) == payload)
+        #expect(try LocalFile.bytes(atPath: path) == payload)
+    }
+
+    @Test(arguments: [0, 5, 300_007])
+    func writesExactlyTheBytesAndReplacesAnOldFile(_ size: Int) throws {
+        let path = try Self.temporaryFile(Array(repeating: 0x41, count: 400_000))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        try LocalFile.write(bytes, toPath: path)
+        #expect(try LocalFile.bytes(atPath: path) == bytes)
+    }
+
+    @Test func aWriteThatCannotHappenSaysWhere() {
+        #expect(throws: RegridError.output("/nonexistent/regrid/out.json: No such file or directory")) {
+            try LocalFile.write([1, 2, 3], toPath: "/nonexistent/regrid/out.json")
+        }
     }
 
     @Test func namesWhatIsWrong() throws {
-        #expect(throws: RegridError.io("no such file")) { try InputFile.bytes(atPath: "/nonexistent/regrid/input.docx") }
-        #expect(throws: RegridError.io("it is a directory")) { try InputFile.bytes(atPath: NSTemporaryDirectory()) }
+        #expect(throws: RegridError.io("no such file")) { try LocalFile.bytes(atPath: "/nonexistent/regrid/input.docx") }
+        #expect(throws: RegridError.io("it is a directory")) { try LocalFile.bytes(atPath: NSTemporaryDirectory()) }
     }
 }
