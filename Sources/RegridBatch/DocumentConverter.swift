@@ -127,7 +127,13 @@ final class DocumentConverter {
         for format in options.formats {
             for file in try format.render(document, options: writeOptions) {
                 let relative = stem + file.suffix
-                try AtomicFile.write(file.bytes, to: folder.appendingPathComponent(relative).path)
+                let url = folder.appendingPathComponent(relative)
+                do {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                } catch {
+                    throw .output("\(url.path): \(error.localizedDescription)")
+                }
+                try LocalFile.writeAtomically(file.bytes, toPath: url.path)
                 written.append(relative)
             }
         }

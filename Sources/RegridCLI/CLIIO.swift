@@ -34,24 +34,19 @@ enum CLIInput {
 enum CLIOutput {
     /// Writes to `path` atomically, or to standard output when `path` is nil or "-".
     static func write(_ bytes: [UInt8], to path: String?) throws {
-        // The bytes are handed to Foundation without a copy (outputs can be tens of megabytes).
-        try bytes.withUnsafeBytes { buffer in
-            let data = buffer.baseAddress.map {
-                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: buffer.count, deallocator: .none)
-            } ?? Data()
-            try write(data, to: path)
-        }
-    }
-
-    private static func write(_ data: Data, to path: String?) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(data)
+            // Handed to Foundation without a copy (outputs can be tens of megabytes).
+            bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                FileHandle.standardOutput.write(
+                    Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none))
+            }
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try LocalFile.writeAtomically(bytes, toPath: path)
         } catch {
-            FileHandle.standardError.write(Data("regrid: \(path): cannot write output: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("regrid: \(error.description)\n".utf8))
             throw ExitCode(1)
         }
     }

@@ -41,28 +41,25 @@ public enum LocalFile {
         }
     }
 
-    /// Writes `bytes` to `path` (created or truncated, mode 0644 before the umask), without
-    /// `fsync`: after a process crash the file is complete or partial, never reordered; after a
-    /// power cut it may be partial (callers that need all-or-nothing write a temporary name and
-    /// rename it).
-    /// - Throws: ``RegridError/output(_:)`` naming the path and the system's reason.
-    public static func write(_ bytes: [UInt8], toPath path: String) throws(RegridError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .output("\(path): \(String(cString: strerror(errno)))") }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var done = 0
-            while done < buffer.count {
-                let n = systemWrite(fd, base + done, buffer.count - done)
-                if n > 0 { done += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                failure = n < 0 ? errno : EIO
-                return
-            }
+    /// Writes `bytes` so that readers (or a run resumed after `kill -9`) only ever see the old
+    /// file, the complete new one, or none: the bytes go to `.NAME.partial` in the same folder,
+    /// which is then renamed over NAME. No `fsync`: a process crash cannot leave a partial NAME,
+    /// a power cut may (as with most tools; the batch catalog makes the same trade).
+    /// - Throws: ``RegridError/output(_:)`` naming the path; the temporary file is removed.
+    public static func writeAtomically(_ bytes: [UInt8], toPath path: String) throws(RegridError) {
+        let temporary = temporaryPath(for: path)
+        var failure = systemWriteFile(bytes, temporary)
+        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw .output("\(path): \(String(cString: strerror(failure)))")
         }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure != 0 { throw .output("\(path): \(String(cString: strerror(failure)))") }
+    }
+
+    /// The temporary name used for `path` (a hidden file, so it never looks like an output).
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
     }
 
     private static func reason(_ code: Int32) -> String {
@@ -75,7 +72,24 @@ public enum LocalFile {
     }
 }
 
-/// The C library's `write` (inside ``LocalFile`` the name means its own `write(_:toPath:)`).
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, buffer, count)
+/// Writes `bytes` to `path` (created or truncated, mode 0644 before the umask) with the C
+/// library's `open`/`write`/`close`; 0 or the `errno` of the first failure. (Outside
+/// ``LocalFile``, where `write` would name its own method.)
+private func systemWriteFile(_ bytes: [UInt8], _ path: String) -> Int32 {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return errno }
+    var failure: Int32 = 0
+    bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        var done = 0
+        while done < buffer.count {
+            let n = write(fd, base + done, buffer.count - done)
+            if n > 0 { done += n; continue }
+            if n < 0 && errno == EINTR { continue }
+            failure = n < 0 ? errno : EIO
+            return
+        }
+    }
+    if close(fd) != 0 && failure == 0 { failure = errno }
+    return failure
 }

@@ -38,13 +38,14 @@ import Testing
         let path = try Self.temporaryFile(Array(repeating: 0x41, count: 400_000))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 13) }
-        try LocalFile.write(bytes, toPath: path)
+        try LocalFile.writeAtomically(bytes, toPath: path)
         #expect(try LocalFile.bytes(atPath: path) == bytes)
+        #expect(!FileManager.default.fileExists(atPath: LocalFile.temporaryPath(for: path)))
     }
 
     @Test func aWriteThatCannotHappenSaysWhere() {
         #expect(throws: RegridError.output("/nonexistent/regrid/out.json: No such file or directory")) {
-            try LocalFile.write([1, 2, 3], toPath: "/nonexistent/regrid/out.json")
+            try LocalFile.writeAtomically([1, 2, 3], toPath: "/nonexistent/regrid/out.json")
         }
     }
 
