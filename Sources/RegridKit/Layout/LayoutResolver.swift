@@ -87,6 +87,38 @@ public struct LayoutResolver: Sendable {
 
     private struct Decision { var version: String; var guessed: Bool }
 
+    /// Which of the normalized `markers` occur in the normalized text of the document (its
+    /// blocks joined by newlines), read block by block and stopped once all are found. The
+    /// normalizer maps each scalar on its own, so normalizing piece by piece, and searching each
+    /// piece with the scalars before it that a marker could still need, finds what a search
+    /// of the whole normalized text finds, without normalizing a long document end to end.
+    static func presentMarkers(_ markers: Set<String>, in document: Document) -> Set<String> {
+        let markers = markers.filter { !$0.isEmpty }
+        guard !markers.isEmpty else { return [] }
+        let normalizer = LabelNormalizer()
+        let keep = (markers.map { $0.unicodeScalars.count }.max() ?? 1) - 1
+        var found: Set<String> = []
+        var carry = "", piece = ""
+        func search() {
+            let text = carry + piece
+            let search = MarkerSearch(text: text)
+            for marker in markers where !found.contains(marker) && search.contains(marker) { found.insert(marker) }
+            carry = String(String.UnicodeScalarView(text.unicodeScalars.suffix(keep)))
+            piece = ""
+        }
+        let separator = normalizer.normalize("\n")
+        for (index, block) in document.blocks.enumerated() {
+            if index > 0 { piece += separator }
+            piece += normalizer.normalize(block.plainText)
+            if piece.utf8.count >= 1 << 16 {
+                search()
+                if found.count == markers.count { return found }
+            }
+        }
+        search()
+        return found
+    }
+
     private func decideVersions(_ perTable: [[LayoutCandidate]], document: Document) -> [String: Decision] {
         var votes: [String: [String: Int]] = [:]
         for candidates in perTable {
@@ -99,17 +131,21 @@ public struct LayoutResolver: Sendable {
         }
         var decisions: [String: Decision] = [:]
         let families = Set(templates.map(\.family))
-        var text: MarkerSearch? = nil
+        func tableVote(_ family: String) -> String? {
+            guard let tally = votes[family], let top = tally.values.max() else { return nil }
+            let leaders = tally.filter { $0.value == top }.keys.sorted()
+            return leaders.count == 1 ? leaders[0] : nil
+        }
+        // Families the tables leave open fall back on marker texts anywhere in the document.
+        let normalizer = LabelNormalizer()
+        let open = families.filter { tableVote($0) == nil }
+        let present = Self.presentMarkers(Set(templates.filter { open.contains($0.family) }
+                                                .flatMap { ($0.markers ?? []).map(normalizer.normalize) }), in: document)
         for family in families.sorted() {
-            if let tally = votes[family], let top = tally.values.max() {
-                let leaders = tally.filter { $0.value == top }.keys.sorted()
-                if leaders.count == 1 { decisions[family] = Decision(version: leaders[0], guessed: false); continue }
-            }
-            // Fall back on marker texts anywhere in the document.
-            if text == nil { text = MarkerSearch(text: LabelNormalizer().normalize(document.blocks.map(\.plainText).joined(separator: "\n"))) }
+            if let version = tableVote(family) { decisions[family] = Decision(version: version, guessed: false); continue }
             var markerVotes: [String: Int] = [:]
             for t in templates where t.family == family {
-                for marker in t.markers ?? [] where text?.contains(LabelNormalizer().normalize(marker)) == true {
+                for marker in t.markers ?? [] where present.contains(normalizer.normalize(marker)) {
                     markerVotes[t.version, default: 0] += 1
                 }
             }

@@ -26,3 +26,42 @@ import Testing
         #expect(MarkerSearch(text: "本年制发件数").contains("") == "本年制发件数".contains(""))
     }
 }
+
+/// The piecewise marker scan of ``LayoutResolver`` against a search of the whole normalized text.
+@Suite struct PresentMarkersTests {
+    static func wholeText(_ markers: Set<String>, _ document: Document) -> Set<String> {
+        let text = MarkerSearch(text: LabelNormalizer().normalize(document.blocks.map(\.plainText).joined(separator: "\n")))
+        return markers.filter { !$0.isEmpty && text.contains($0) }
+    }
+
+    @Test func findsWhatTheWholeTextSearchFindsAcrossPieceBoundaries() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["政府", "信息", "公开", "工作", "年度", "报告", "（", "）", " ", "　", "Ａ", "b", "2021", "第二十条", "、"]
+        let markers: Set<String> = ["政府信息公开", "第二十条第", "报告2021", "ＡＢＣ", "不存在的标记"]
+            .reduce(into: []) { $0.insert(LabelNormalizer().normalize($1)) }
+        for round in 0..<20 {
+            // Long enough for several 64 KB pieces; blocks split words, so markers straddle blocks.
+            var blocks: [Block] = []
+            var size = 0
+            while size < 200_000 {
+                let text = (0..<Int.random(in: 1...40, using: &generator)).map { _ in words.randomElement(using: &generator) ?? "" }.joined()
+                blocks.append(.paragraph(Paragraph(text: text)))
+                size += text.utf8.count
+            }
+            if round % 2 == 0 { blocks.append(.paragraph(Paragraph(text: "ＡＢ"))); blocks.append(.paragraph(Paragraph(text: "Ｃ"))) }
+            let document = Document(source: Source(name: "r.txt", kind: .flatText), blocks: blocks)
+            #expect(LayoutResolver.presentMarkers(markers, in: document) == Self.wholeText(markers, document), "round \(round)")
+        }
+    }
+
+    @Test func aMarkerSplitAtAPieceBoundaryIsFound() {
+        // The first half ends the first 64 KB piece; the second half starts the next one.
+        let blocks: [Block] = [.paragraph(Paragraph(text: String(repeating: "x", count: 65_530))),
+                               .paragraph(Paragraph(text: "政府信息")), .paragraph(Paragraph(text: "公开")),
+                               .paragraph(Paragraph(text: "其他"))]
+        let document = Document(source: Source(name: "r.txt", kind: .flatText), blocks: blocks)
+        let marker = LabelNormalizer().normalize("政府信息公开")
+        #expect(Self.wholeText([marker], document) == [marker])
+        #expect(LayoutResolver.presentMarkers([marker], in: document) == [marker])
+    }
+}
