@@ -2,7 +2,7 @@
 # Both install the system libraries first when they are missing (Debian/Ubuntu, apt-get).
 
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libzip-dev pkg-config time
+APT_PACKAGES := libxml2-dev libzip-dev libssl-dev pkg-config time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out

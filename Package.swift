@@ -24,9 +24,14 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
         .target(
             name: "RegridKit",
-            dependencies: ["CLibXML2", "CLibZip"],
+            dependencies: ["CLibXML2", "CLibZip", "CLibCrypto"],
             resources: [.copy("Layout/Templates")]
         ),
         .target(

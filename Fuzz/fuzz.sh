@@ -24,7 +24,7 @@ build_one() { # name source
   sources+=("$OUT/ResourceBundle.swift")
   echo "building $name"
   "$SWIFTC" -parse-as-library -module-name "$name" -sanitize="${FUZZ_SANITIZE:-fuzzer,address}" -O -g \
-    -I Sources/CLibXML2 -I Sources/CLibZip $(pkg-config --cflags-only-I libxml-2.0 libzip | sed 's/-I/-Xcc -I/g') \
+    -I Sources/CLibXML2 -I Sources/CLibZip -I Sources/CLibCrypto $(pkg-config --cflags-only-I libxml-2.0 libzip libcrypto | sed 's/-I/-Xcc -I/g') \
     "${sources[@]}" "$src" -o "$OUT/$name" 2>&1 | { grep -v "Cannot export local symbol" || true; }
 }
 

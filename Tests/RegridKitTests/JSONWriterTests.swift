@@ -121,6 +121,19 @@ struct SupportTests {
         #expect(h.finalizeHex() == SHA256.hex(long))
     }
 
+    @Test func libcryptoAndTheSwiftRoundsAgree() {
+        // `hex` of an array goes through libcrypto; the incremental hasher through the Swift
+        // rounds. Every length around the block and padding edges, and a long input.
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        for length in Array(0...130) + [1_000, 65_537, 1_000_003] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 7) }
+            var h = SHA256()
+            h.update(bytes)
+            #expect(SHA256.hex(bytes) == h.finalizeHex(), "length \(length)")
+        }
+    }
+
     @Test func formatIsSniffedFromContent() {
         #expect(InputFormat.detect([]) == .empty)
         #expect(InputFormat.detect(Array("{\"format\": \"regrid.document\", \"version\": 1}".utf8)) == .regridJSON)

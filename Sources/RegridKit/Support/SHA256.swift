@@ -1,3 +1,5 @@
+import CLibCrypto
+
 /// SHA-256 (FIPS 180-4), for `source.sha256` and the batch catalog's content hashes.
 /// Small and dependency-free; streams its input in 64-byte blocks, hashing whole blocks straight
 /// from the caller's bytes (only a trailing partial block is copied).
@@ -21,11 +23,39 @@ public struct SHA256: Sendable {
 
     public init() {}
 
-    /// Hex digest of `bytes`.
+    /// Hex digest of `bytes`: one call of libcrypto's SHA-256 (which uses the CPU's SHA
+    /// instructions where it has them) for contiguous bytes, this type's own rounds otherwise.
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if let digest = bytes.withContiguousStorageIfAvailable({ libcryptoDigest(UnsafeRawBufferPointer($0)) }) ?? nil {
+            return hexString(digest)
+        }
         var h = SHA256()
         h.update(bytes)
         return h.finalizeHex()
+    }
+
+    /// The 32-byte digest from libcrypto, or nil if it fails (then the Swift rounds are used).
+    private static func libcryptoDigest(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let empty: UInt8 = 0
+        let ok = withUnsafePointer(to: empty) { placeholder in
+            digest.withUnsafeMutableBufferPointer { out in
+                EVP_Digest(input.baseAddress ?? UnsafeRawPointer(placeholder), input.count, out.baseAddress, &length, EVP_sha256(), nil)
+            }
+        }
+        return ok == 1 && length == 32 ? digest : nil
+    }
+
+    private static func hexString(_ digest: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xf)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Adds bytes to the hash.
