@@ -90,14 +90,8 @@ public struct SHA256: Sendable {
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
         tail.withUnsafeBytes { compress($0) }
         pending = []
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        for word in words {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return Self.hexString(words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * $0)) } })
     }
 
     /// Hashes `data`, a whole number of 64-byte blocks.
