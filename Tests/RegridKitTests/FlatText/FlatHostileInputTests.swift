@@ -13,6 +13,32 @@ import Testing
         return doc
     }
 
+    @Test func deeplyNestedAndEndlessNestedTableStartsAreBounded() throws {
+        // Tables nested twenty deep (each level: a cell opening the next table, Word's empty
+        // paragraph after it, a second cell), then 20 000 `→→` lines that never close (each a
+        // rejected nested reading): read with the text kept, nesting capped, no hang.
+        var deep = "\tx\n\ty\n\n\n"
+        for _ in 0..<20 { deep = "\t" + deep + "\n\tw\n\n\n" }
+        // Rows of one-line cells first, so that the table is not taken for row-per-line text.
+        let opening = String(repeating: "\tA\n\tB\n\n", count: 4)
+        let endless = String(repeating: "\t\tz\n", count: 20_000)
+        let doc = try read(Array((table + opening + deep + table + endless).utf8))
+        let texts = doc.tables.flatMap { $0.cells.map(\.text) }.joined(separator: "\n")
+        #expect(texts.components(separatedBy: "x").count - 1 == 1)
+        #expect(texts.components(separatedBy: "w").count - 1 >= 20)
+        #expect(texts.components(separatedBy: "z").count - 1 == 20_000)
+        func depth(_ cell: Cell) -> Int {
+            1 + (cell.blocks ?? []).compactMap { block -> Int? in
+                guard case .table(let t) = block else { return nil }
+                return t.cells.map(depth).max() ?? 0
+            }.max(or: 0)
+        }
+        let deepest = doc.tables.flatMap(\.cells).map(depth).max() ?? 0
+        // The input nests deeper than the cap: the outer table plus exactly the capped levels.
+        #expect(FlatLineParser.maxNesting < 20)
+        #expect(deepest == FlatLineParser.maxNesting + 1)
+    }
+
     @Test func emptyInputIsAnError() {
         #expect(throws: RegridError.emptyInput) { try FlatTextReader().read(bytes: [], name: "e.txt") }
     }
@@ -130,4 +156,8 @@ import Testing
         #expect(doc.tables.count == 1)
         #expect(doc.tables.first.map { $0.cells.allSatisfy { $0.text.isEmpty } } == true)
     }
+}
+
+private extension Sequence where Element == Int {
+    func max(or fallback: Int) -> Int { self.max() ?? fallback }
 }
