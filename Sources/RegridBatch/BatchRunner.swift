@@ -25,14 +25,10 @@ public struct BatchRunner {
     ///   - progressInterval: least seconds between two progress calls (the last one always comes).
     ///   - progress: called with a snapshot after documents finish; never concurrently.
     /// - Returns: the final counts.
-    /// - Throws: ``RegridError/io(_:)`` for unreadable inputs or output folder; a catalog error that stopped the batch.
+    /// - Throws: ``RegridError/io(_:)`` for unreadable inputs, ``RegridError/output(_:)`` for an output folder that cannot be made; a catalog error that stopped the batch.
     public func run(progressInterval: Double = 0.1,
                     progress: (@Sendable (BatchProgress) -> Void)? = nil) throws(RegridError) -> BatchProgress {
-        do {
-            try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw .io("\(options.outputDirectory): cannot create the output folder: \(error.localizedDescription)")
-        }
+        try LocalFile.createDirectories(atPath: options.outputDirectory)
         let refs = try documents()
         let catalog = try Catalog(path: options.catalogPath)
         let state = RunState(refs: refs, progressInterval: progressInterval, progress: progress)

@@ -14,11 +14,12 @@ struct Convert: ParsableCommand {
             """
     )
 
-    @Argument(help: "The input file (DOCX, flattened text, or Regrid's canonical JSON).")
+    @Argument(help: "The input file (DOCX, flattened text, or Regrid's canonical JSON); - reads standard input.")
     var file: String
 
-    @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .json
+    @Option(name: [.customShort("t"), .customLong("to")],
+            help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (any case). Default: from the -o file's extension, else json.")
+    var requestedFormat: OutputFormat?
 
     @Option(name: .shortAndLong, help: "Write to this file, or into this directory (existing, or ending in /).")
     var output: String?
@@ -39,8 +40,16 @@ struct Convert: ParsableCommand {
     @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates): tables exactly as read.")
     var noLayouts = false
 
+    /// The format to write: `-t`, else the one `-o`'s extension names (as pandoc does), else JSON.
+    var format: OutputFormat {
+        requestedFormat ?? output.flatMap { OutputFormat(extensionOf: $0) } ?? .json
+    }
+
     func validate() throws {
         if noLayouts && !layouts.files.isEmpty { throw ValidationError("--no-layouts and --layout exclude each other") }
+        if let requestedFormat, let output, let implied = OutputFormat(extensionOf: output), implied != requestedFormat {
+            throw ValidationError("-t \(requestedFormat.rawValue) contradicts -o \(output), whose extension says \(implied.rawValue); drop -t or rename the output")
+        }
     }
 
     func run() throws {
@@ -52,20 +61,30 @@ struct Convert: ParsableCommand {
         } else {
             let resolver = try CLILayouts.resolver(layouts)
             document = resolver.resolve(read)
-            if format == .html {
-                // Known report layouts: highlight the figures of every failed consistency check.
-                options.annotations = DisclosureExtractor(templates: resolver.templates).extract(document).annotations()
+            if format == .html || (format == .csv && csvShape == .tidy) {
+                // Known report layouts: highlight the figures of every failed consistency check,
+                // and label each figure with the layout's own header paths.
+                let report = DisclosureExtractor(templates: resolver.templates).extract(document)
+                options.annotations = report.annotations()
+                options.statedHeaders = report.statedHeaderPaths()
             }
         }
         let files: [OutputFile]
         do {
             files = try WriterRegistry.write(document, as: format, options: options)
         } catch {
-            throw CLIInput.failure(file, error)
+            throw CLIInput.failure(CLIInput.displayName(file), error)
         }
-        try CLIOutput.deliver(files, format: format, to: output, source: file)
+        try CLIOutput.deliver(files, format: format, to: output, source: CLIInput.displayName(file))
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// `-t` in any case, and the usual other names (`markdown`, `htm`).
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 extension CSVWriter.Shape: ExpressibleByArgument {}

@@ -50,7 +50,7 @@ public struct XLSXWriter: Sendable {
             throw .limitExceeded(what: "columns of table \(table.id) for a spreadsheet", limit: SpreadsheetNames.maxColumns)
         }
         guard let map = table.completeSlotMap() else {
-            throw .output("table \(table.id): its cells do not tile its grid")
+            throw .output("cannot write table \(table.id): its cells do not tile its grid")
         }
         return sheet(SheetContent(table: table, map: map), strings: &strings)
     }
