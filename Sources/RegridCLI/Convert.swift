@@ -7,9 +7,11 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert one document to the canonical JSON or another format.",
         discussion: """
-            The input kind is detected from the file's content, not its name.
-            CSV writes one file per table: to standard output when there is one table, else give
-            -o DIR (files are named after the input and the table id, e.g. report-t1.csv).
+            The input kind is detected from the file's content, not its name. The output format \
+            is -t, else the one -o's extension names (out.xlsx, out.html, …), else JSON.
+
+            CSV writes one file per table: to standard output when there is one table, else give \
+            -o DIR (files are named after the input and the table id, e.g. report-t1.csv). \
             XLSX and DOCX are binary: give -o, or pipe standard output.
             """
     )
@@ -18,7 +20,7 @@ struct Convert: ParsableCommand {
     var file: String
 
     @Option(name: [.customShort("t"), .customLong("to")],
-            help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (any case). Default: from the -o file's extension, else json.")
+            help: ArgumentHelp("Output format, in any case. Default: from the -o file's extension, else json.", valueName: "format"))
     var requestedFormat: OutputFormat?
 
     @Option(name: .shortAndLong, help: "Write to this file, or into this directory (existing, or ending in /).")
@@ -32,6 +34,9 @@ struct Convert: ParsableCommand {
 
     @Flag(name: .customLong("bom"), help: "CSV: start with a UTF-8 byte order mark (for Excel on Windows).")
     var byteOrderMark = false
+
+    @Flag(name: .customLong("hide-inferred"), help: "HTML: leave out the notes on what was inferred rather than read (spans rebuilt from flattened text); warnings and failed checks stay.")
+    var hideInferred = false
 
     @OptionGroup var layouts: LayoutOptions
 
@@ -54,7 +59,8 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let read = try CLIInput.read(file, options: limits.readOptions)
-        var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
+        var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark),
+                                   showsInferred: !hideInferred)
         let document: Document
         if noLayouts {
             document = read

@@ -37,12 +37,15 @@ public struct WriteOptions: Sendable, Equatable {
     public var annotations: Annotations
     /// Header paths of figures a known layout states, for tidy CSV.
     public var statedHeaders: StatedHeaderPaths
+    /// HTML: show what was inferred rather than read (``HTMLWriter/showsInferred``).
+    public var showsInferred: Bool
 
     public init(csv: CSVWriter.Options = CSVWriter.Options(), annotations: Annotations = Annotations(),
-                statedHeaders: StatedHeaderPaths = StatedHeaderPaths()) {
+                statedHeaders: StatedHeaderPaths = StatedHeaderPaths(), showsInferred: Bool = true) {
         self.csv = csv
         self.annotations = annotations
         self.statedHeaders = statedHeaders
+        self.showsInferred = showsInferred
     }
 }
 
@@ -81,7 +84,7 @@ public enum WriterRegistry {
             let writer = CSVWriter(options: options.csv, statedHeaders: options.statedHeaders)
             return document.tables.map { OutputFile(name: "\(stem)-\(fileSafe($0.id)).csv", bytes: writer.bytes($0)) }
         case .html:
-            return [OutputFile(name: name, bytes: Array(HTMLWriter(annotations: options.annotations).write(document).utf8))]
+            return [OutputFile(name: name, bytes: Array(HTMLWriter(annotations: options.annotations, showsInferred: options.showsInferred).write(document).utf8))]
         case .md:
             return [OutputFile(name: name, bytes: Array(MarkdownWriter().write(document).utf8))]
         case .xlsx:
