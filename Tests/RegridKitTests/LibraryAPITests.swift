@@ -63,6 +63,37 @@ struct LibraryAPITests {
         #expect(again == report)
     }
 
+    /// The README's library example, as written there (README.md, "Use it as a library").
+    @Test func theReadmeExampleRuns() throws {
+        let file = try Self.reportFile()
+        defer { file.remove() }
+        var printed: [String] = []
+        func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+        let path = file.path
+
+        // --- README example ---
+        let document = try Regrid.read(path: path)        // DOCX, flattened text or Regrid JSON; layouts applied
+        for table in document.tables {
+            print(table.id, "\(table.rows)×\(table.columns)", table.layout?.template ?? "no known layout")
+        }
+        let report = try Regrid.disclosureReport(of: document)   // 政府信息公开工作年度报告: figures, checks
+        if let granted = report.figure(.applications, row: ["（一）予以公开"], column: ["自然人"]) {
+            print("予以公开 / 自然人:", granted.value ?? 0)
+        }
+        for check in report.failures { print(check.rule, check.message) }
+        var options = WriteOptions(csv: CSVWriter.Options(shape: .tidy))
+        options.statedHeaders = report.statedHeaderPaths()     // each figure under the layout's own labels
+        for file in try WriterRegistry.write(document, as: .csv, options: options) {
+            print(file.name, file.bytes.count, "bytes")
+        }
+        // --- end ---
+
+        #expect(printed.contains { $0.hasPrefix("t2 ") && $0.hasSuffix("cn-gov-disclosure-2019/applications") })
+        #expect(printed.contains { $0.hasPrefix("予以公开 / 自然人: ") })
+        #expect(printed.contains { $0.hasPrefix("T3_row_total_is_sum_of_applicants") })
+        #expect(printed.contains { $0.hasPrefix("报告-t2.csv ") })
+    }
+
     @Test func errorsCarryTheirMessageAsLocalizedDescription() throws {
         #expect((RegridError.emptyInput as Error).localizedDescription == "the file is empty")
         #expect(throws: RegridError.io("no such file")) { try Regrid.read(path: "/nonexistent/report.docx") }
