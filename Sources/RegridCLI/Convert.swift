@@ -23,14 +23,7 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file, or into this directory (existing, or ending in /).")
     var output: String?
 
-    @Option(name: .customLong("csv"), help: "CSV shape: grid (the table as laid out) or tidy (one row per data cell with its header paths).")
-    var csvShape: CSVWriter.Shape = .grid
-
-    @Flag(name: .customLong("fill-merged"), help: "CSV grid: repeat a merged cell's text in every slot it covers.")
-    var fillMerged = false
-
-    @Flag(name: .customLong("bom"), help: "CSV: start with a UTF-8 byte order mark (for Excel on Windows).")
-    var byteOrderMark = false
+    @OptionGroup(title: "CSV output") var outputOptions: OutputOptions
 
     @OptionGroup var layouts: LayoutOptions
 
@@ -45,7 +38,7 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let read = try CLIInput.read(file, options: limits.readOptions)
-        var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark))
+        var options = WriteOptions(csv: outputOptions.csv)
         let document: Document
         if noLayouts {
             document = read

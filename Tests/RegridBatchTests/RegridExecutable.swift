@@ -19,12 +19,14 @@ enum RegridExecutable {
         return nil
     }()
 
-    /// Runs `regrid arguments` to completion; returns its exit status and standard error.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stderr: String, stdout: String) {
+    /// Runs `regrid arguments` to completion (in `directory`, else the tests' own); returns its
+    /// exit status, standard error and standard output.
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
         guard let url else { return (-1, "regrid executable not found", "") }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let errors = Pipe()
         let output = Pipe()
         process.standardError = errors
