@@ -51,7 +51,7 @@ public struct InputEnumerator {
             let root = InputEnumerator.rootName(of: input)
             if isDirectory.boolValue {
                 for relative in try filesInFolder(input) {
-                    let path = input == "/" ? "/" + relative : input + "/" + relative
+                    let path = input == "." ? relative : input == "/" ? "/" + relative : input + "/" + relative
                     try add(file: path, key: root.isEmpty ? relative : root + "/" + relative, to: &listing)
                 }
             } else {
