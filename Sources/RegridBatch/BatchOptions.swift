@@ -19,10 +19,16 @@ public struct BatchOptions: Sendable {
     /// Known layouts applied to every document (``LayoutResolver/standard(extra:)`` for the built-in
     /// ones); their figures and checks go into the catalog. Nil: no layout analysis.
     public var layouts: LayoutResolver?
+    /// CSV shape, merged-cell filling and byte order mark of CSV outputs (as `regrid convert`).
+    public var csv: CSVWriter.Options
+    /// How the names of entries in zip archives of documents are decoded when the archive does
+    /// not mark them as UTF-8.
+    public var zipNameEncoding: ZipNameEncoding
 
     public init(inputs: [String], outputDirectory: String, formats: [BatchFormat] = [.json],
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .all,
-                force: Bool = false, readOptions: ReadOptions = ReadOptions(), layouts: LayoutResolver? = nil) {
+                force: Bool = false, readOptions: ReadOptions = ReadOptions(), layouts: LayoutResolver? = nil,
+                csv: CSVWriter.Options = CSVWriter.Options(), zipNameEncoding: ZipNameEncoding = .automatic) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
@@ -31,6 +37,8 @@ public struct BatchOptions: Sendable {
         self.force = force
         self.readOptions = readOptions
         self.layouts = layouts
+        self.csv = csv
+        self.zipNameEncoding = zipNameEncoding
     }
 
     /// `DIR/catalog.sqlite`, or `DIR/catalog-I-of-N.sqlite` for a shard, so that every shard can
@@ -41,11 +49,14 @@ public struct BatchOptions: Sendable {
     }
 
     /// A hash of everything that shapes a document's outputs and catalog row: the Regrid version,
-    /// the formats, the read options and the layout templates. A document done under another hash
-    /// is converted again.
+    /// the formats, the read options, the CSV options (when CSV is written) and the layout
+    /// templates. A document done under another hash is converted again.
     public var optionsHash: String {
         let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
         var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
+        if formats.contains(.csv) && csv != CSVWriter.Options() {
+            text += "csv \(csv.shape.rawValue) fill-merged \(csv.fillMerged) bom \(csv.byteOrderMark)\n"
+        }
         if let layouts {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

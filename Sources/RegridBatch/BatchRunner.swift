@@ -13,25 +13,30 @@ public struct BatchRunner {
     }
 
     /// The documents this run covers (after the shard filter).
-    /// - Throws: ``RegridError/io(_:)`` for an input that does not exist or cannot be read.
+    /// - Throws: see ``InputEnumerator/documents(in:)``.
     public func documents() throws(RegridError) -> [DocumentRef] {
         let enumerator = InputEnumerator(excludedDirectory: options.outputDirectory, shard: options.shard,
-                                         limits: options.readOptions.limits)
+                                         limits: options.readOptions.limits, zipNameEncoding: options.zipNameEncoding)
         return try enumerator.documents(in: options.inputs)
     }
 
     /// Runs the batch.
     /// - Parameters:
     ///   - progressInterval: least seconds between two progress calls (the last one always comes).
+    ///   - failure: called once for every document that fails in this run, with the reason
+    ///     (as recorded in the catalog), before the progress call that counts it; never concurrently.
     ///   - progress: called with a snapshot after documents finish; never concurrently.
     /// - Returns: the final counts.
-    /// - Throws: ``RegridError/io(_:)`` for unreadable inputs, ``RegridError/output(_:)`` for an output folder that cannot be made; a catalog error that stopped the batch.
+    /// - Throws: ``RegridError/io(_:)`` for unreadable inputs; ``RegridError/output(_:)`` for an
+    ///   output folder that cannot be made; ``RegridError/invalidInput(_:)`` for inputs without
+    ///   any document or two documents under one source path; a catalog error that stopped the batch.
     public func run(progressInterval: Double = 0.1,
+                    failure: (@Sendable (DocumentRef, String) -> Void)? = nil,
                     progress: (@Sendable (BatchProgress) -> Void)? = nil) throws(RegridError) -> BatchProgress {
         try LocalFile.createDirectories(atPath: options.outputDirectory)
         let refs = try documents()
         let catalog = try Catalog(path: options.catalogPath)
-        let state = RunState(refs: refs, progressInterval: progressInterval, progress: progress)
+        let state = RunState(refs: refs, progressInterval: progressInterval, failure: failure, progress: progress)
         let workers = min(options.jobs, max(1, refs.count))
         let finished = DispatchGroup()
         let optionsHash = options.optionsHash
@@ -41,7 +46,7 @@ public struct BatchRunner {
                 let converter = DocumentConverter(options: options, catalog: catalog, optionsHash: optionsHash)
                 while let ref = state.next() {
                     do throws(RegridError) {
-                        state.finish(try converter.process(ref))
+                        state.finish(ref, try converter.process(ref))
                     } catch {
                         state.stop(because: error)
                     }
@@ -68,12 +73,15 @@ private final class RunState: @unchecked Sendable {
     private let started = DispatchTime.now()
     private var lastReport: UInt64 = 0
     private let interval: UInt64
+    private let failure: (@Sendable (DocumentRef, String) -> Void)?
     private let progress: (@Sendable (BatchProgress) -> Void)?
 
-    init(refs: [DocumentRef], progressInterval: Double, progress: (@Sendable (BatchProgress) -> Void)?) {
+    init(refs: [DocumentRef], progressInterval: Double, failure: (@Sendable (DocumentRef, String) -> Void)?,
+         progress: (@Sendable (BatchProgress) -> Void)?) {
         self.refs = refs
         self.snapshot = BatchProgress(total: refs.count)
         self.interval = UInt64(max(0, progressInterval) * 1_000_000_000)
+        self.failure = failure
         self.progress = progress
     }
 
@@ -86,7 +94,7 @@ private final class RunState: @unchecked Sendable {
         return refs[nextIndex]
     }
 
-    func finish(_ outcome: DocumentConverter.Outcome) {
+    func finish(_ ref: DocumentRef, _ outcome: DocumentConverter.Outcome) {
         lock.lock()
         defer { lock.unlock() }
         let status: CatalogEntry.Status
@@ -94,8 +102,9 @@ private final class RunState: @unchecked Sendable {
         case .alreadyDone(let previous):
             snapshot.alreadyDone += 1
             status = previous
-        case .processed(let now):
+        case .processed(let now, let reason):
             status = now
+            if now == .failed { failure?(ref, reason ?? "failed") }
         }
         switch status {
         case .ok: snapshot.ok += 1

@@ -104,10 +104,14 @@ public final class Catalog: Sendable {
         }
     }
 
-    /// Every row, ordered by source path.
-    public func entries() throws(RegridError) -> [CatalogEntry] {
+    /// Every row, or those with `status`, ordered by source path.
+    public func entries(status: CatalogEntry.Status? = nil) throws(RegridError) -> [CatalogEntry] {
         do {
-            return try pool.read { db in try CatalogEntry.order(Column("source_path")).fetchAll(db) }
+            return try pool.read { db in
+                var request = CatalogEntry.order(Column("source_path"))
+                if let status { request = request.filter(Column("status") == status.rawValue) }
+                return try request.fetchAll(db)
+            }
         } catch {
             throw .io("catalog \(path): \(Catalog.describe(error))")
         }

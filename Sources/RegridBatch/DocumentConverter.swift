@@ -12,14 +12,16 @@ final class DocumentConverter {
     enum Outcome: Equatable {
         /// The catalog already had it done (same content, same options, outputs present) with this status.
         case alreadyDone(CatalogEntry.Status)
-        /// Processed now, with this status.
-        case processed(CatalogEntry.Status)
+        /// Processed now, with this status and, unless ok, the reason.
+        case processed(CatalogEntry.Status, reason: String?)
     }
 
     private let options: BatchOptions
     private let catalog: Catalog
     private let optionsHash: String
     private var openArchive: (path: String, archive: DocumentArchive)?
+    /// The archive inside `openArchive` being read, by its entry index there.
+    private var openInner: (container: Int, archive: DocumentArchive)?
 
     init(options: BatchOptions, catalog: Catalog, optionsHash: String) {
         self.options = options
@@ -37,14 +39,11 @@ final class DocumentConverter {
         do {
             bytes = try read(ref)
         } catch {
-            if !options.force, let previous = try catalog.entry(for: ref.sourcePath),
-               previous.sha256 == nil, previous.optionsHash == optionsHash, previous.error == error.description {
-                return .alreadyDone(previous.status)
-            }
+            // Not final: the next run tries again.
             entry.error = error.description
             entry.totalMs = DocumentConverter.milliseconds(since: start)
             try catalog.record(entry)
-            return .processed(.failed)
+            return .processed(.failed, reason: entry.error)
         }
         let hash = SHA256.hex(bytes)
         if !options.force, let previous = try catalog.entry(for: ref.sourcePath), isDone(previous, sha256: hash) {
@@ -61,11 +60,11 @@ final class DocumentConverter {
             document = options.layouts?.resolve(read) ?? read
         } catch {
             entry.status = DocumentConverter.isUnsupported(error) ? .skipped : .failed
-            entry.error = error.description
+            entry.error = nestedArchiveMessage(ref, bytes) ?? error.description
             entry.convertMs = DocumentConverter.milliseconds(since: convertStart)
             entry.totalMs = DocumentConverter.milliseconds(since: start)
             try catalog.record(entry)
-            return .processed(entry.status)
+            return .processed(entry.status, reason: entry.error)
         }
         entry.reader = document.source.kind.rawValue
         entry.tableCount = document.tables.count
@@ -80,7 +79,9 @@ final class DocumentConverter {
 
         let writeStart = DispatchTime.now()
         do {
-            entry.outputs = try writeOutputs(of: document, for: ref, options: WriteOptions(annotations: analysis.annotations, statedHeaders: analysis.statedHeaders))
+            entry.outputs = try writeOutputs(of: document, for: ref,
+                                             options: WriteOptions(csv: options.csv, annotations: analysis.annotations,
+                                                                   statedHeaders: analysis.statedHeaders))
             entry.status = .ok
         } catch {
             entry.status = .failed
@@ -89,13 +90,19 @@ final class DocumentConverter {
         entry.writeMs = DocumentConverter.milliseconds(since: writeStart)
         entry.totalMs = DocumentConverter.milliseconds(since: start)
         try catalog.record(entry)
-        return .processed(entry.status)
+        return .processed(entry.status, reason: entry.error)
     }
 
-    /// True when `previous` is this content under these options, and an ok row's outputs all exist.
+    /// True when `previous` is this content under these options, was skipped (a kind Regrid does
+    /// not read) or ok with all its outputs present. A failed document is never done: a write
+    /// error or a full disk must not be final, so every run tries failed documents again.
     private func isDone(_ previous: CatalogEntry, sha256: String) -> Bool {
         guard previous.sha256 == sha256, previous.optionsHash == optionsHash else { return false }
-        guard previous.status == .ok else { return true }
+        switch previous.status {
+        case .failed: return false
+        case .skipped: return true
+        case .ok: break
+        }
         let folder = URL(fileURLWithPath: options.outputDirectory)
         return previous.outputs.allSatisfy {
             FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
@@ -106,17 +113,46 @@ final class DocumentConverter {
         switch ref.location {
         case .file(let path):
             return try LocalFile.bytes(atPath: path)
-        case .archiveEntry(let archivePath, let archiveEntry):
-            let archive: DocumentArchive
-            if let open = openArchive, open.path == archivePath {
-                archive = open.archive
-            } else {
-                openArchive = nil
-                archive = try DocumentArchive(path: archivePath, limits: options.readOptions.limits)
-                openArchive = (archivePath, archive)
+        case .archiveEntry(let archivePath, let entry):
+            return try archive(at: archivePath).read(entry)
+        case .nestedArchiveEntry(let archivePath, let container, let entry):
+            let outer = try archive(at: archivePath)
+            if let open = openInner, open.container == container.index {
+                return try open.archive.read(entry)
             }
-            return try archive.read(archiveEntry)
+            openInner = nil
+            let inner = try DocumentArchive(bytes: try outer.read(container), limits: options.readOptions.limits,
+                                            nameEncoding: options.zipNameEncoding)
+            openInner = (container.index, inner)
+            return try inner.read(entry)
         }
+    }
+
+    /// What to say when an archive entry that is not a document is itself a zip archive of
+    /// documents: one the batch did not open (nested too deep, or not named `.zip`).
+    private func nestedArchiveMessage(_ ref: DocumentRef, _ bytes: [UInt8]) -> String? {
+        guard case .file = ref.location else {
+            guard bytes.starts(with: [0x50, 0x4B]),
+                  let archive = try? DocumentArchive(bytes: bytes, limits: options.readOptions.limits),
+                  !archive.isOfficePackage else { return nil }
+            if case .nestedArchiveEntry = ref.location {
+                return "a zip archive of \(archive.documentEntries.count) files inside an archive inside an archive: "
+                    + "regrid batch opens archives one level deep, no further; unzip it and give the folder to regrid batch"
+            }
+            return "a zip archive of \(archive.documentEntries.count) files inside the archive, not opened because its "
+                + "name does not end in .zip: rename it, or unzip it and give the folder to regrid batch"
+        }
+        return nil
+    }
+
+    /// The archive at `path`, kept open while this worker reads its entries one after another.
+    private func archive(at path: String) throws(RegridError) -> DocumentArchive {
+        if let open = openArchive, open.path == path { return open.archive }
+        openArchive = nil
+        openInner = nil
+        let archive = try DocumentArchive(path: path, limits: options.readOptions.limits, nameEncoding: options.zipNameEncoding)
+        openArchive = (path, archive)
+        return archive
     }
 
     /// Renders every format, then writes each file atomically; returns paths relative to the output folder.

@@ -2,27 +2,42 @@ import Foundation
 import RegridKit
 
 /// Lists the documents of a batch's inputs (files, folders recursively, zip archives of
-/// documents) as ``DocumentRef``s, without reading any document's bytes beyond the four-byte
-/// zip signature and an archive's central directory.
+/// documents, and zip archives inside those) as ``DocumentRef``s, without reading any
+/// document's bytes beyond the four-byte zip signature and an archive's central directory (an
+/// inner archive, named `.zip`, is inflated to list it).
+///
+/// Source paths (the catalog and output keys) start at the input as given: its last path
+/// component, then the path inside it. `arch`, `./arch/`, `$PWD/arch` and `../here/arch` all give
+/// `arch/2021/a.docx`; a file input `/data/a.docx` gives `a.docx`. Two different documents that
+/// would get the same source path (`a/reports` and `b/reports` given together) are refused.
+///
+/// Folders are walked through symbolic links (to files and to folders); a link back to a folder
+/// being walked is not followed again. Hidden files and folders are left out, in folders as
+/// inside archives.
 public struct InputEnumerator {
     /// Folders never entered and files never listed (the batch's own output folder).
     public var excludedDirectory: String?
     /// Only documents in this share are listed.
     public var shard: Shard
     public var limits: ReaderLimits
+    /// How names inside zip archives are decoded when not marked as UTF-8.
+    public var zipNameEncoding: ZipNameEncoding
 
-    public init(excludedDirectory: String? = nil, shard: Shard = .all, limits: ReaderLimits = .default) {
+    public init(excludedDirectory: String? = nil, shard: Shard = .all, limits: ReaderLimits = .default,
+                zipNameEncoding: ZipNameEncoding = .automatic) {
         self.excludedDirectory = excludedDirectory.map(InputEnumerator.absolute)
         self.shard = shard
         self.limits = limits
+        self.zipNameEncoding = zipNameEncoding
     }
 
     /// The documents of `inputs`, in the order given, each folder sorted by path, each archive
-    /// in its own order; a document named twice is listed once.
-    /// - Throws: ``RegridError/io(_:)`` naming the first input that does not exist or cannot be read.
+    /// in its own order; a document named twice (under any spelling) is listed once.
+    /// - Throws: ``RegridError/io(_:)`` naming the first input that does not exist or cannot be
+    ///   read; ``RegridError/invalidInput(_:)`` when the inputs hold no document at all (before
+    ///   the shard is taken) or two different documents would get one source path.
     public func documents(in inputs: [String]) throws(RegridError) -> [DocumentRef] {
-        var seen = Set<String>()
-        var refs: [DocumentRef] = []
+        var listing = Listing()
         let fileManager = FileManager.default
         for raw in inputs {
             let input = InputEnumerator.normalize(raw)
@@ -33,61 +48,113 @@ public struct InputEnumerator {
             guard fileManager.isReadableFile(atPath: input) else {
                 throw .io("\(raw) (permission denied)")
             }
+            let root = InputEnumerator.rootName(of: input)
             if isDirectory.boolValue {
                 for relative in try filesInFolder(input) {
                     let path = input == "." ? relative : input == "/" ? "/" + relative : input + "/" + relative
-                    add(file: path, to: &refs, seen: &seen)
+                    try add(file: path, key: root.isEmpty ? relative : root + "/" + relative, to: &listing)
                 }
             } else {
-                add(file: input, to: &refs, seen: &seen)
+                try add(file: input, key: root, to: &listing)
             }
         }
-        return refs
+        guard listing.found > 0 else {
+            throw .invalidInput("\(inputs.joined(separator: ", ")): no documents found (hidden files and folders are left out)")
+        }
+        return listing.refs
     }
 
-    private func add(file path: String, to refs: inout [DocumentRef], seen: inout Set<String>) {
-        if let excluded = excludedDirectory, InputEnumerator.absolute(path).hasPrefix(excluded + "/") { return }
-        if InputEnumerator.startsWithZipSignature(path),
-           let archive = try? DocumentArchive(path: path, limits: limits), !archive.isOfficePackage {
-            for entry in archive.documentEntries {
-                let source = path + "!/" + entry.name
-                guard shard.contains(source), seen.insert(source).inserted else { continue }
-                refs.append(DocumentRef(sourcePath: source, location: .archiveEntry(archivePath: path, entry: entry)))
+    /// The documents listed so far, and which document each source path stands for.
+    private struct Listing {
+        var refs: [DocumentRef] = []
+        /// Source path → where the document really is (absolute path, `!/` entry names).
+        var owners: [String: String] = [:]
+        /// Documents found, in every shard.
+        var found = 0
+
+        /// Adds `ref` unless its document is already listed.
+        /// - Throws: ``RegridError/invalidInput(_:)`` when another document has its source path.
+        mutating func add(_ ref: DocumentRef, identity: String, shard: Shard) throws(RegridError) {
+            if let owner = owners[ref.sourcePath] {
+                if owner == identity { return }
+                throw .invalidInput("""
+                    \(owner) and \(identity) would both be known as \(ref.sourcePath) (outputs and catalog rows \
+                    are named after the input given, from its last path component on): give their common folder instead
+                    """)
             }
+            owners[ref.sourcePath] = identity
+            found += 1
+            if shard.contains(ref.sourcePath) { refs.append(ref) }
+        }
+    }
+
+    private func add(file path: String, key: String, to listing: inout Listing) throws(RegridError) {
+        let real = InputEnumerator.absolute(path)
+        if let excluded = excludedDirectory, real.hasPrefix(excluded + "/") { return }
+        guard InputEnumerator.startsWithZipSignature(path),
+              let archive = try? DocumentArchive(path: path, limits: limits, nameEncoding: zipNameEncoding),
+              !archive.isOfficePackage else {
+            // Not an archive of documents: one document (a corrupt zip fails when it is converted).
+            try listing.add(DocumentRef(sourcePath: key, location: .file(path: path)), identity: real, shard: shard)
             return
         }
-        // Not an archive of documents: one document (a corrupt zip fails when it is converted).
-        guard shard.contains(path), seen.insert(path).inserted else { return }
-        refs.append(DocumentRef(sourcePath: path, location: .file(path: path)))
-    }
-
-    /// Regular files under `folder` (relative paths, sorted), skipping hidden files and folders.
-    private func filesInFolder(_ folder: String) throws(RegridError) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else {
-            throw .io("\(folder): cannot list the folder")
-        }
-        var files: [String] = []
-        while let next = walker.nextObject() as? String {
-            let name = (next as NSString).lastPathComponent
-            let type = walker.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { walker.skipDescendants() }
-                continue
-            }
-            if type == .typeDirectory {
-                if let excluded = excludedDirectory, InputEnumerator.absolute(folder + "/" + next) == excluded {
-                    walker.skipDescendants()
+        for entry in archive.documentEntries {
+            let source = key + "!/" + entry.name
+            if let inner = innerArchive(entry, of: archive) {
+                for innerEntry in inner.documentEntries {
+                    let ref = DocumentRef(sourcePath: source + "!/" + innerEntry.name,
+                                          location: .nestedArchiveEntry(archivePath: path, container: entry, entry: innerEntry))
+                    try listing.add(ref, identity: real + "!/" + entry.name + "!/" + innerEntry.name, shard: shard)
                 }
                 continue
             }
-            if type == .typeRegular { files.append(next) }
-            if type == .typeSymbolicLink {
-                var targetIsDirectory: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: folder + "/" + next, isDirectory: &targetIsDirectory)
-                if exists && !targetIsDirectory.boolValue { files.append(next) }
-            }
+            let ref = DocumentRef(sourcePath: source, location: .archiveEntry(archivePath: path, entry: entry))
+            try listing.add(ref, identity: real + "!/" + entry.name, shard: shard)
         }
+    }
+
+    /// The archive of documents in `entry`, when it is named `.zip` and is one (not a damaged
+    /// zip, nor an Office package under a `.zip` name: those are converted, and fail, as documents).
+    private func innerArchive(_ entry: DocumentArchive.Entry, of archive: DocumentArchive) -> DocumentArchive? {
+        guard entry.name.lowercased().hasSuffix(".zip"), let bytes = try? archive.read(entry),
+              let inner = try? DocumentArchive(bytes: bytes, limits: limits, nameEncoding: zipNameEncoding),
+              !inner.isOfficePackage else { return nil }
+        return inner
+    }
+
+    /// Regular files under `folder` (relative paths, sorted), through symbolic links, skipping
+    /// hidden files and folders, the excluded folder and links back to a folder being walked.
+    private func filesInFolder(_ folder: String) throws(RegridError) -> [String] {
+        var files: [String] = []
+        try walk(folder, relative: "", ancestors: [InputEnumerator.canonical(folder)], into: &files)
         return files.sorted()
+    }
+
+    private func walk(_ folder: String, relative: String, ancestors: Set<String>, into files: inout [String]) throws(RegridError) {
+        let fileManager = FileManager.default
+        let names: [String]
+        do {
+            names = try fileManager.contentsOfDirectory(atPath: folder)
+        } catch {
+            throw .io("\(folder): cannot list the folder (\(error.localizedDescription))")
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = folder == "/" ? "/" + name : folder + "/" + name
+            let inside = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            // Follows symbolic links; a dangling link is not there.
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                files.append(inside)
+                continue
+            }
+            if let excluded = excludedDirectory, InputEnumerator.absolute(path) == excluded { continue }
+            let target = InputEnumerator.canonical(path)
+            if let excluded = excludedDirectory, target == InputEnumerator.canonical(excluded) { continue }
+            // A link to a folder being walked (a cycle) is not entered again.
+            guard !ancestors.contains(target) else { continue }
+            try walk(path, relative: inside, ancestors: ancestors.union([target]), into: &files)
+        }
     }
 
     /// True when the file starts with `PK\x03\x04` or the empty-archive signature.
@@ -107,9 +174,22 @@ public struct InputEnumerator {
         return joined.isEmpty ? "." : joined
     }
 
+    /// The input's name, where its source paths start: the last component of its absolute
+    /// path with `.` and `..` resolved (symbolic links are names too, and are kept); empty for `/`.
+    static func rootName(of input: String) -> String {
+        let last = (absolute(input) as NSString).lastPathComponent
+        return last == "/" ? "" : last
+    }
+
+    /// The absolute path, `.` and `..` resolved lexically, without a trailing slash.
     static func absolute(_ path: String) -> String {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let text = url.path
         return text.count > 1 && text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    /// The absolute path with every symbolic link resolved (a folder's identity for cycle checks).
+    static func canonical(_ path: String) -> String {
+        absolute(URL(fileURLWithPath: absolute(path)).resolvingSymlinksInPath().path)
     }
 }

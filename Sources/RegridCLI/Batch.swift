@@ -8,10 +8,14 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert files, folders and zip archives of documents on all cores, with a resumable catalog.",
         discussion: """
-            Outputs go to DIR (the source path plus the format's suffix) and one row per document to \
+            Outputs go to DIR (the source path, from the input's own name on, plus the format's suffix: \
+            reports/ → DIR/reports/a.docx.json however reports/ is spelled) and one row per document to \
             DIR/catalog.sqlite (DIR/catalog-I-of-N.sqlite with --shard). Run the same command again \
-            after a crash: documents already done with the same content and options are skipped. \
-            Exit code: 0 all converted (or skipped as unsupported), 1 some failed, 2 bad usage or unreadable inputs.
+            after a crash: documents already done with the same content and options are skipped; \
+            failed ones are tried again. Each failed document is named on standard error \
+            (regrid: PATH: reason), also with --quiet. \
+            Exit code: 0 all converted (or skipped as unsupported), 1 some failed, 2 bad usage, \
+            unreadable inputs or no documents found.
             """
     )
 
@@ -33,8 +37,14 @@ struct Batch: ParsableCommand {
     @Flag(name: .long, help: "Convert every document again, even those the catalog has done.")
     var force = false
 
-    @Flag(name: .long, help: "Print nothing but errors.")
+    @Flag(name: .long, help: "Print nothing but errors (each failed document is still named).")
     var quiet = false
+
+    @Option(name: .customLong("zip-encoding"),
+            help: ArgumentHelp("How names in zip archives without the UTF-8 flag are decoded: \(ZipNameEncoding.allCases.map(\.rawValue).joined(separator: ", ")) (auto: UTF-8 when valid, else GB18030/GBK, else CP437).", valueName: "encoding"))
+    var zipEncoding: ZipNameEncoding = .automatic
+
+    @OptionGroup(title: "CSV output") var output: OutputOptions
 
     @OptionGroup var layouts: LayoutOptions
 
@@ -60,14 +70,18 @@ struct Batch: ParsableCommand {
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
-                                   readOptions: limits.readOptions, layouts: resolver)
+                                   readOptions: limits.readOptions, layouts: resolver, csv: output.csv,
+                                   zipNameEncoding: zipEncoding)
         } catch {
             throw ValidationError(error.description)
         }
         let display = ProgressDisplay(mode: quiet ? .quiet : isatty(STDERR_FILENO) == 1 ? .terminal : .summary)
         let result: BatchProgress
         do {
-            result = try BatchRunner(options: options).run(progressInterval: 0.1) { display.update($0) }
+            result = try BatchRunner(options: options).run(
+                progressInterval: 0.1,
+                failure: { display.failed($0.locationPath, reason: $1) },
+                progress: { display.update($0) })
         } catch {
             display.clear()
             FileHandle.standardError.write(Data("regrid: \(error.description)\n".utf8))
@@ -89,6 +103,12 @@ struct ProgressDisplay: Sendable {
         FileHandle.standardError.write(Data("\r\u{1B}[2K\(progress.line)".utf8))
     }
 
+    /// Names a failed document (in every mode): `regrid: PATH: reason`, above the progress line.
+    func failed(_ path: String, reason: String) {
+        clear()
+        FileHandle.standardError.write(Data("regrid: \(path): \(reason)\n".utf8))
+    }
+
     /// Erases the progress line before an error message.
     func clear() {
         if mode == .terminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
@@ -101,3 +121,5 @@ struct ProgressDisplay: Sendable {
         FileHandle.standardError.write(Data("regrid batch: \(progress.summary); catalog \(catalog)\n".utf8))
     }
 }
+
+extension ZipNameEncoding: ExpressibleByArgument {}

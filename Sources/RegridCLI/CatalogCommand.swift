@@ -36,7 +36,7 @@ struct CatalogCommand: ParsableCommand {
         }
     }
 
-    /// `regrid catalog export DIR/catalog.sqlite -t csv [--figures] [-o FILE]`
+    /// `regrid catalog export DIR/catalog.sqlite -t csv [--figures] [--status failed] [-o FILE]`
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a catalog as one table: one row per document, or per figure with --figures."
@@ -50,6 +50,11 @@ struct CatalogCommand: ParsableCommand {
 
         @Flag(name: .long, help: "One row per extracted figure of every document instead of one per document.")
         var figures = false
+
+        @Option(name: .long, help: "Only documents with this status: ok, failed or skipped (e.g. --status failed lists what to look at).")
+        var status: CatalogEntry.Status?
+
+        @OptionGroup(title: "CSV output") var outputOptions: OutputOptions
 
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
         var output: String?
@@ -67,11 +72,11 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             do {
                 guard FileManager.default.isReadableFile(atPath: catalog) else { throw RegridError.io("\(catalog): no such catalog") }
-                let entries = try Catalog(path: catalog).entries()
+                let entries = try Catalog(path: catalog).entries(status: status)
                 let table = figures ? try CatalogExport.figuresTable(entries) : CatalogExport.documentsTable(entries)
                 let document = Document(source: Source(name: (catalog as NSString).lastPathComponent, kind: .docx),
                                         blocks: [.table(table)])
-                let files = try BatchFormat.parseList(format)[0].render(document)
+                let files = try BatchFormat.parseList(format)[0].render(document, options: WriteOptions(csv: outputOptions.csv))
                 try CLIOutput.write(files.flatMap(\.bytes), to: output)
             } catch let error as RegridError {
                 FileHandle.standardError.write(Data("regrid: \(error.description)\n".utf8))
@@ -80,3 +85,5 @@ struct CatalogCommand: ParsableCommand {
         }
     }
 }
+
+extension CatalogEntry.Status: ExpressibleByArgument {}

@@ -26,14 +26,7 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file, or into this directory (existing, or ending in /).")
     var output: String?
 
-    @Option(name: .customLong("csv"), help: "CSV shape: grid (the table as laid out) or tidy (one row per data cell with its header paths).")
-    var csvShape: CSVWriter.Shape = .grid
-
-    @Flag(name: .customLong("fill-merged"), help: "CSV grid: repeat a merged cell's text in every slot it covers.")
-    var fillMerged = false
-
-    @Flag(name: .customLong("bom"), help: "CSV: start with a UTF-8 byte order mark (for Excel on Windows).")
-    var byteOrderMark = false
+    @OptionGroup(title: "CSV output") var outputOptions: OutputOptions
 
     @Flag(name: .customLong("hide-inferred"), help: "HTML: leave out the notes on what was inferred rather than read (spans rebuilt from flattened text); warnings and failed checks stay.")
     var hideInferred = false
@@ -59,15 +52,14 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let read = try CLIInput.read(file, options: limits.readOptions)
-        var options = WriteOptions(csv: CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark),
-                                   showsInferred: !hideInferred)
+        var options = WriteOptions(csv: outputOptions.csv, showsInferred: !hideInferred)
         let document: Document
         if noLayouts {
             document = read
         } else {
             let resolver = try CLILayouts.resolver(layouts)
             document = resolver.resolve(read)
-            if format == .html || (format == .csv && csvShape == .tidy) {
+            if format == .html || (format == .csv && outputOptions.csvShape == .tidy) {
                 // Known report layouts: highlight the figures of every failed consistency check,
                 // and label each figure with the layout's own header paths.
                 let report = DisclosureExtractor(templates: resolver.templates).extract(document)

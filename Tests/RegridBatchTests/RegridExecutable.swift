@@ -19,19 +19,19 @@ enum RegridExecutable {
         return nil
     }()
 
-    /// Runs `regrid arguments` to completion (fed `input` on standard input, if given; run in
-    /// `directory`, if given); returns its exit status, standard error and standard output.
+    /// Runs `regrid arguments` to completion (fed `input` on standard input, if given; in
+    /// `directory`, else the tests' own); returns its exit status, standard error and standard output.
     static func run(_ arguments: [String], input: [UInt8]? = nil,
                     in directory: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
         guard let url else { return (-1, "regrid executable not found", "") }
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let errors = Pipe()
         let output = Pipe()
         process.standardError = errors
         process.standardOutput = output
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let feed = input.map { _ in Pipe() }
         process.standardInput = feed ?? FileHandle.nullDevice
         try process.run()

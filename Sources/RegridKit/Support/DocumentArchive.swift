@@ -24,18 +24,32 @@ public final class DocumentArchive {
     public let isOfficePackage: Bool
 
     /// Opens the zip file at `path`.
-    /// - Parameter limits: `maxEntryBytes` and `maxCompressionRatio` bound each entry read;
-    ///   the package total does not apply (an archive may hold any number of documents).
+    /// - Parameters:
+    ///   - limits: `maxEntryBytes` and `maxCompressionRatio` bound each entry read;
+    ///     the package total does not apply (an archive may hold any number of documents).
+    ///   - nameEncoding: how entry names without the UTF-8 flag are decoded (GBK names from
+    ///     Chinese Windows are found by ``ZipNameEncoding/automatic``).
     /// - Throws: ``RegridError/io(_:)`` or ``RegridError/corruptArchive(_:)``.
-    public init(path: String, limits: ReaderLimits = .default) throws(RegridError) {
+    public init(path: String, limits: ReaderLimits = .default, nameEncoding: ZipNameEncoding = .automatic) throws(RegridError) {
         var perEntry = limits
         perEntry.maxPackageBytes = Int.max
-        zip = try ZipArchive(path: path, limits: perEntry)
+        zip = try ZipArchive(path: path, limits: perEntry, nameEncoding: nameEncoding)
         isOfficePackage = DocumentArchive.isOfficePackage(entryNames: zip.entries.map(\.name))
     }
 
-    /// The entries that may be documents, in archive order: folders, hidden files (`.DS_Store`)
-    /// and macOS resource forks (`__MACOSX/`) are left out.
+    /// Opens a zip archive held in memory (an archive inside an archive); same limits and name
+    /// decoding as ``init(path:limits:nameEncoding:)``.
+    /// - Throws: ``RegridError/corruptArchive(_:)`` when `bytes` are not a readable zip.
+    public init(bytes: [UInt8], limits: ReaderLimits = .default, nameEncoding: ZipNameEncoding = .automatic) throws(RegridError) {
+        var perEntry = limits
+        perEntry.maxPackageBytes = Int.max
+        zip = try ZipArchive(bytes: bytes, limits: perEntry, nameEncoding: nameEncoding)
+        isOfficePackage = DocumentArchive.isOfficePackage(entryNames: zip.entries.map(\.name))
+    }
+
+    /// The entries that may be documents, in archive order: folders, hidden files (`.DS_Store`),
+    /// everything in hidden folders (`.git/`), as in folders on disk, and macOS resource forks
+    /// (`__MACOSX/`) are left out.
     public var documentEntries: [Entry] {
         zip.entries.compactMap { entry in
             DocumentArchive.isDocumentCandidate(entry.name) ? Entry(index: entry.index, name: entry.name, size: entry.size) : nil
@@ -64,12 +78,14 @@ public final class DocumentArchive {
         }
     }
 
-    /// False for folders, hidden files and macOS metadata entries.
+    /// False for folders, hidden files, entries in hidden folders and macOS metadata entries.
+    /// `.` and `..` components are not hidden names (a hostile `../x.docx` is still listed; the
+    /// batch keeps its outputs inside the output folder).
     static func isDocumentCandidate(_ name: String) -> Bool {
         if name.isEmpty || name.hasSuffix("/") || name.hasSuffix("\\") { return false }
         let components = name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
         if components.first == "__MACOSX" { return false }
-        guard let last = components.last else { return false }
-        return !last.hasPrefix(".")
+        guard !components.isEmpty else { return false }
+        return !components.contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
     }
 }

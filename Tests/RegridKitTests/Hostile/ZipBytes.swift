@@ -90,6 +90,10 @@ enum ZipBytes {
         var data: [UInt8]
         var crc: UInt32
         var declaredSize: Int
+        /// The stored name bytes when they are not `name` in UTF-8 (e.g. GBK from Chinese Windows).
+        var nameBytes: [UInt8]? = nil
+        /// General-purpose flag bit 11: the name is UTF-8.
+        var utf8Flag = true
 
         /// A stored entry with honest headers.
         static func stored(_ name: String, _ bytes: [UInt8]) -> RawEntry {
@@ -102,17 +106,18 @@ enum ZipBytes {
         var out: [UInt8] = []
         var central: [UInt8] = []
         for e in entries {
-            let name = Array(e.name.utf8)
+            let name = e.nameBytes ?? Array(e.name.utf8)
+            let flags = e.utf8Flag ? 0x0800 : 0
             let localOffset = out.count
             append32(&out, 0x0403_4B50)
-            append16(&out, 20); append16(&out, 0x0800); append16(&out, e.method)
+            append16(&out, 20); append16(&out, flags); append16(&out, e.method)
             append16(&out, 0); append16(&out, 0x21)           // time, date (1980-01-01)
             append32(&out, Int(e.crc)); append32(&out, e.data.count); append32(&out, e.declaredSize)
             append16(&out, name.count); append16(&out, 0)
             out += name
             out += e.data
             append32(&central, 0x0201_4B50)
-            append16(&central, 20); append16(&central, 20); append16(&central, 0x0800); append16(&central, e.method)
+            append16(&central, 20); append16(&central, 20); append16(&central, flags); append16(&central, e.method)
             append16(&central, 0); append16(&central, 0x21)
             append32(&central, Int(e.crc)); append32(&central, e.data.count); append32(&central, e.declaredSize)
             append16(&central, name.count); append16(&central, 0); append16(&central, 0)

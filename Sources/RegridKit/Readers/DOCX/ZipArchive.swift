@@ -1,3 +1,4 @@
+import Foundation
 import CLibZip
 
 /// A read-only zip archive held in memory or opened in place from a file, over libzip. The only file of the readers that calls
@@ -19,6 +20,7 @@ final class ZipArchive {
     /// The in-memory bytes the archive reads (nil for an archive opened from a file).
     private let storage: UnsafeMutableRawBufferPointer?
     private let limits: ReaderLimits
+    private let nameEncoding: ZipNameEncoding
     private var bytesRead = 0
     /// Entries in central-directory order.
     let entries: [Entry]
@@ -26,8 +28,9 @@ final class ZipArchive {
     private let byLowercasedName: [String: Int]
 
     /// Opens the archive in `bytes` (copied; the archive owns its buffer).
+    /// - Parameter nameEncoding: how entry names without the UTF-8 flag are decoded.
     /// - Throws: ``RegridError/corruptArchive(_:)`` for anything libzip cannot open.
-    convenience init(bytes: [UInt8], limits: ReaderLimits) throws(RegridError) {
+    convenience init(bytes: [UInt8], limits: ReaderLimits, nameEncoding: ZipNameEncoding = .automatic) throws(RegridError) {
         guard !bytes.isEmpty else { throw .emptyInput }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
         buffer.copyBytes(from: bytes)
@@ -38,26 +41,28 @@ final class ZipArchive {
             buffer.deallocate()
             throw .corruptArchive(ZipArchive.message(&error))
         }
-        try self.init(source: source, storage: buffer, limits: limits)
+        try self.init(source: source, storage: buffer, limits: limits, nameEncoding: nameEncoding)
     }
 
     /// Opens the zip file at `path` in place: only the central directory is read now, and each
     /// entry is inflated from the file when it is read (an archive of any size, bounded memory).
     /// - Throws: ``RegridError/io(_:)`` when the file cannot be opened,
     ///   ``RegridError/corruptArchive(_:)`` when it is not a readable zip.
-    convenience init(path: String, limits: ReaderLimits) throws(RegridError) {
+    convenience init(path: String, limits: ReaderLimits, nameEncoding: ZipNameEncoding = .automatic) throws(RegridError) {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         guard let source = zip_source_file_create(path, 0, -1, &error) else {
             throw .io(ZipArchive.message(&error))
         }
-        try self.init(source: source, storage: nil, limits: limits)
+        try self.init(source: source, storage: nil, limits: limits, nameEncoding: nameEncoding)
     }
 
     /// Opens `source` (taking ownership of it and of `storage`, the buffer it reads, if any).
-    private init(source: OpaquePointer, storage: UnsafeMutableRawBufferPointer?, limits: ReaderLimits) throws(RegridError) {
+    private init(source: OpaquePointer, storage: UnsafeMutableRawBufferPointer?, limits: ReaderLimits,
+                 nameEncoding: ZipNameEncoding) throws(RegridError) {
         self.limits = limits
+        self.nameEncoding = nameEncoding
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -77,8 +82,8 @@ final class ZipArchive {
         for index in 0..<count {
             var st = zip_stat_t()
             zip_stat_init(&st)
-            guard zip_stat_index(archive, zip_uint64_t(index), 0, &st) == 0, let cName = st.name else { continue }
-            let name = String(cString: cName)
+            guard zip_stat_index(archive, zip_uint64_t(index), 0, &st) == 0,
+                  let name = ZipArchive.name(of: index, in: archive, encoding: nameEncoding) else { continue }
             let entry = Entry(index: index, name: name,
                               size: Int(clamping: st.size), compressedSize: Int(clamping: st.comp_size),
                               isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE))
@@ -161,6 +166,20 @@ final class ZipArchive {
             throw .limitExceeded(what: "compression ratio of \(entry.name) (\(entry.size / entry.compressedSize):1, a zip bomb?)",
                                  limit: limits.maxCompressionRatio)
         }
+    }
+
+    /// The name of entry `index` decoded as `encoding` says. libzip gives the stored bytes
+    /// (`ZIP_FL_ENC_RAW`) and, with `ZIP_FL_ENC_STRICT`, the bytes unchanged when the entry has
+    /// the UTF-8 flag and converted from CP437 when it has not: a non-ASCII name that comes back
+    /// unchanged is flagged UTF-8.
+    private static func name(of index: Int, in archive: OpaquePointer, encoding: ZipNameEncoding) -> String? {
+        guard let raw = zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_RAW)) else { return nil }
+        let rawBytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self),
+                                                 count: strlen(raw)))
+        let strict = zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_STRICT)).map { String(cString: $0) }
+        let strictString = strict ?? String(decoding: rawBytes, as: UTF8.self)
+        let flagged = Array(strictString.utf8) == rawBytes
+        return encoding.decode(raw: rawBytes, flaggedUTF8: flagged, cp437: strictString)
     }
 
     private static func message(_ error: inout zip_error_t) -> String {
