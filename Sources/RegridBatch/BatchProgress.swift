@@ -1,3 +1,5 @@
+import RegridKit
+
 /// A snapshot of a running batch, handed to the progress callback.
 public struct BatchProgress: Equatable, Sendable {
     /// Documents in this run (this shard).
@@ -48,7 +50,7 @@ public struct BatchProgress: Equatable, Sendable {
 
     /// The closing line: `10000 documents: 9990 ok, 3 failed, 7 skipped (0 already done) in 3:12, 52.1 docs/s`.
     public var summary: String {
-        "\(total) documents: \(ok) ok, \(failed) failed, \(skipped) skipped (\(alreadyDone) already done) "
+        "\(Wording.count(total, "document")): \(ok) ok, \(failed) failed, \(skipped) skipped (\(alreadyDone) already done) "
             + "in \(BatchProgress.clock(elapsed)), \(BatchProgress.format(rate, digits: 1)) docs/s"
     }
 

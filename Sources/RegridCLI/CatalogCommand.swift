@@ -28,7 +28,7 @@ struct CatalogCommand: ParsableCommand {
             do {
                 let merged = try Catalog(path: output)
                 let count = try merged.merge(from: catalogs)
-                FileHandle.standardError.write(Data("regrid catalog merge: \(count) documents in \(output)\n".utf8))
+                FileHandle.standardError.write(Data("regrid catalog merge: \(Wording.count(count, "document")) in \(output)\n".utf8))
             } catch {
                 FileHandle.standardError.write(Data("regrid: \(error.description)\n".utf8))
                 throw ExitCode(2)

@@ -1,5 +1,6 @@
 import Foundation
 import RegridBatch
+import RegridKit
 import Testing
 
 @Suite("Output layout and progress")
@@ -33,5 +34,7 @@ struct OutputLayoutTests {
         #expect(progress.line.hasSuffix("ETA --:--"))
         let done = BatchProgress(total: 4, ok: 3, failed: 1, elapsed: 3_725)
         #expect(done.summary == "4 documents: 3 ok, 1 failed, 0 skipped (0 already done) in 1:02:05, 0.0 docs/s")
+        #expect(BatchProgress(total: 1, ok: 1, elapsed: 1).summary.hasPrefix("1 document: 1 ok, "))
+        #expect(Wording.count(0, "document") == "0 documents" && Wording.count(1, "figure") == "1 figure")
     }
 }

@@ -121,7 +121,7 @@ extension DisclosureReport {
             lines.append(head + ": no 政府信息公开 tables found, nothing checked")
         } else {
             let failed = failures
-            lines.append(head + ": \(figures.count) figures, \(checks.count) checks, "
+            lines.append(head + ": \(Wording.count(figures.count, "figure")), \(Wording.count(checks.count, "check")), "
                          + (failed.isEmpty ? "all hold" : "\(failed.count) fail"))
             for c in failed {
                 var at: [String] = []

@@ -29,8 +29,7 @@ enum ForeignZip {
             return documentExtensions.contains(name[name.index(after: dot)...].lowercased())
         }
         if !documents.isEmpty {
-            let count = documents.count == 1 ? "1 document" : "\(documents.count) documents"
-            return .notWordDocument("a zip archive holding \(count) (such as \(documents[0])), not one Word document; convert an archive with `regrid batch ARCHIVE --out DIR`")
+            return .notWordDocument("a zip archive holding \(Wording.count(documents.count, "document")) (such as \(documents[0])), not one Word document; convert an archive with `regrid batch ARCHIVE --out DIR`")
         }
         return .missingPart("word/document.xml (a zip, but not a Word package)")
     }
