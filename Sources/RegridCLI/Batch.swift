@@ -9,7 +9,7 @@ struct Batch: ParsableCommand {
         abstract: "Convert files, folders and zip archives of documents on all cores, with a resumable catalog.",
         discussion: """
             Outputs go to DIR (the source path, from the input's own name on, plus the format's suffix: \
-            reports/ → DIR/reports/a.docx.json however reports/ is spelled) and one row per document to \
+            reports/a.docx gives DIR/reports/a.docx.json however reports/ is spelled) and one row per document to \
             DIR/catalog.sqlite (DIR/catalog-I-of-N.sqlite with --shard). Run the same command again \
             after a crash: documents already done with the same content and options are skipped; \
             failed ones are tried again. Each failed document is named on standard error \

@@ -39,7 +39,8 @@ struct CatalogCommand: ParsableCommand {
     /// `regrid catalog export DIR/catalog.sqlite -t csv [--figures] [--status failed] [-o FILE]`
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a catalog as one table: one row per document, or per figure with --figures."
+            abstract: "Write a catalog as one table: one row per document, or per figure with --figures.",
+            usage: "regrid catalog export <catalog> [-t <format>] [-o <output>] [<options>]"
         )
 
         @Argument(help: "The catalog (DIR/catalog.sqlite).")
