@@ -10,8 +10,10 @@ public enum InputFormat: Equatable, Sendable {
     case otherOLE2
     case pdf
     case rtf
-    /// An HTML page.
+    /// An HTML or XHTML page (also one a browser saved, `<!-- saved from url=… -->`).
     case html
+    /// A web page saved as one MIME file (`.mht`, `.mhtml`: `multipart/related`).
+    case mhtml
     /// Bytes that are no text in any encoding (random or compressed data with no known signature).
     case binary
     /// Regrid's own canonical JSON (`"format": "regrid.document"`), read back as is.
@@ -36,6 +38,7 @@ public enum InputFormat: Equatable, Sendable {
         if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
         if looksLikeHTML(bytes) { return .html }
+        if MHTMLArchive.recognizes(bytes) { return .mhtml }
         if looksBinary(bytes) { return .binary }
         return .text
     }
@@ -82,11 +85,41 @@ public enum InputFormat: Equatable, Sendable {
         return true
     }
 
+    /// Markup that opens a page, after a BOM, white space, comments (`<!-- saved from url=… -->`)
+    /// and an XML declaration: a DOCTYPE html, or an `html`, `head`, `body`, `meta` or `title`
+    /// element. UTF-16 pages (with a BOM) are looked at through their decoded start.
     private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        var start = bytes.prefix(1024)
-        if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
-        let head = String(decoding: start, as: UTF8.self).lowercased()
-        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
-        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html")
+        let start = bytes.prefix(4096)
+        let head: String
+        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = start.first == 0xFF
+            var units: [UInt16] = []
+            var i = start.startIndex + 2
+            while i + 1 < start.endIndex {
+                let a = UInt16(start[i]), b = UInt16(start[i + 1])
+                units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+                i += 2
+            }
+            head = String(decoding: units, as: UTF16.self).lowercased()
+        } else {
+            head = String(decoding: start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start, as: UTF8.self).lowercased()
+        }
+        var rest = head[...]
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" || $0 == "\u{0C}" }
+            if rest.hasPrefix("<!--") {
+                guard let end = rest.range(of: "-->") else { return rest.contains("saved from url=") }
+                rest = rest[end.upperBound...]
+            } else if rest.hasPrefix("<?xml") {
+                guard let end = rest.range(of: "?>") else { return false }
+                rest = rest[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        for opening in ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"] where rest.hasPrefix(opening) {
+            return true
+        }
+        return false
     }
 }

@@ -56,7 +56,7 @@ enum TextDecoding {
     }
 
     /// Foundation's GB18030 (CoreFoundation `kCFStringEncodingGB_18030_2000`).
-    private static let gb18030 = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0632))
+    static let gb18030 = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0632))
 
     private static func invalidUTF8(at offset: Int) -> Diagnostic {
         Diagnostic(.warning, "encoding-invalid",
