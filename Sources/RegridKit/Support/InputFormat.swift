@@ -85,9 +85,15 @@ public enum InputFormat: Equatable, Sendable {
         return true
     }
 
+    private static let pageOpeningElements: Set<String> = [
+        "html", "head", "body", "meta", "title", "link", "style", "script", "base", "table", "div", "p", "span",
+        "h1", "h2", "h3", "h4", "h5", "h6", "center", "font", "br", "form", "section", "article", "main", "header",
+    ]
+
     /// Markup that opens a page, after a BOM, white space, comments (`<!-- saved from url=… -->`)
-    /// and an XML declaration: a DOCTYPE html, or an `html`, `head`, `body`, `meta` or `title`
-    /// element. UTF-16 pages (with a BOM) are looked at through their decoded start.
+    /// and an XML declaration: a DOCTYPE html, or the start tag of an element that opens pages
+    /// and fragments (`html`, `head`, `body`, `meta`, `title`, `table`, `div`, `p`, `h1`…). UTF-16
+    /// pages (with a BOM) are looked at through their decoded start.
     private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         let start = bytes.prefix(4096)
         let head: String
@@ -117,9 +123,11 @@ public enum InputFormat: Equatable, Sendable {
                 break
             }
         }
-        for opening in ["<!doctype html", "<html", "<head", "<body", "<meta", "<title"] where rest.hasPrefix(opening) {
-            return true
-        }
-        return false
+        if rest.hasPrefix("<!doctype html") { return true }
+        guard rest.hasPrefix("<") else { return false }
+        let name = rest.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard pageOpeningElements.contains(String(name)) else { return false }
+        let after = rest.dropFirst(1 + name.count).first
+        return after == nil || after == ">" || after == "/" || after?.isWhitespace == true
     }
 }

@@ -56,12 +56,13 @@ extension HTMLFlowBuilder {
         var group: [HTMLElement] = []
         var groupIsHead = false
         func flush(_ rows: inout [HTMLRow], _ builder: inout HTMLFlowBuilder) throws(RegridError) {
-            for (i, tr) in group.enumerated() {
+            for (i, tr) in group.enumerated() where !tr.isHidden {
                 guard rows.count < builder.limits.maxTableRows else {
                     throw .limitExceeded(what: "HTML table rows", limit: builder.limits.maxTableRows)
                 }
                 var cells: [(element: HTMLElement, content: BlockList)] = []
                 for case .element(let cell) in tr.children where cell.name == "td" || cell.name == "th" {
+                    if cell.isHidden { builder.hiddenElements += 1; continue }
                     cells.append((cell, try builder.container(cell, nesting: nesting)))
                 }
                 rows.append(HTMLRow(cells: cells, inHead: groupIsHead, groupRowsLeft: group.count - i))
