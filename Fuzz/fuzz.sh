@@ -2,9 +2,10 @@
 # Builds and runs the libFuzzer targets, outside the package build (the main `swift build` and
 # `swift test` never see Fuzz/).
 #   Fuzz/fuzz.sh build              build both targets into .build-fuzz/
-#   Fuzz/fuzz.sh run TARGET [SECS]  fuzz one target (docx | flat) for SECS seconds (default 60)
+#   Fuzz/fuzz.sh run TARGET [SECS]  fuzz one target (docx | flat | html) for SECS seconds (default 60)
 #   Fuzz/fuzz.sh all [SECS]         build, then fuzz each target for SECS seconds
-# Seeds are generated into .build-fuzz/seeds-* from ../shared/corpus (never committed) plus the
+# Seeds are generated into .build-fuzz/seeds-* from ../shared/corpus (never committed; for html,
+# the corpus DOCX as pandoc and LibreOffice write them, from scripts/html-corpus.sh's cache) plus the
 # regression inputs under Tests/RegridKitTests/Fixtures/fuzz/. Findings land in .build-fuzz/findings-*.
 # Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" etc.; FUZZ_SANITIZE=fuzzer builds without
 # AddressSanitizer (faster; the Swift code is memory-safe, ASan mostly guards the C boundary).
@@ -60,6 +61,12 @@ PY
         find "$SHARED/$sub" -name '*.txt' -size -512k -exec cp {} "$dir/" \;
       done
       ;;
+    html)
+      scripts/html-corpus.sh >/dev/null || echo "no converted corpus pages (pandoc/soffice absent); handmade seeds only"
+      find .build/html-corpus -name '*.htm*' -size -512k 2>/dev/null | while read -r f; do
+        cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
+      done
+      ;;
   esac
   if [ -d "Tests/RegridKitTests/Fixtures/fuzz/$1" ]; then cp Tests/RegridKitTests/Fixtures/fuzz/"$1"/* "$dir/" 2>/dev/null || true; fi
   echo "$(ls "$dir" | wc -l) seeds in $dir"
@@ -67,7 +74,7 @@ PY
 
 run_one() { # target seconds
   local target=$1 secs=${2:-60} bin
-  case $target in docx) bin=$OUT/FuzzDOCX;; flat) bin=$OUT/FuzzFlatText;; *) echo "unknown target $target"; exit 2;; esac
+  case $target in docx) bin=$OUT/FuzzDOCX;; flat) bin=$OUT/FuzzFlatText;; html) bin=$OUT/FuzzHTML;; *) echo "unknown target $target"; exit 2;; esac
   [ -x "$bin" ] || build
   seeds "$target"
   mkdir -p "$OUT/corpus-$target" "$OUT/findings-$target"
@@ -81,11 +88,13 @@ run_one() { # target seconds
 build() {
   build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift
   build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift
+  build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift
 }
 
 case ${1:-all} in
   build) build ;;
+  build-one) case ${2:?target} in docx) build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift;; flat) build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift;; html) build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift;; esac ;;
   run) run_one "${2:?target}" "${3:-60}" ;;
-  all) build; run_one docx "${2:-60}"; run_one flat "${2:-60}" ;;
-  *) echo "usage: $0 build | run docx|flat [secs] | all [secs]"; exit 2 ;;
+  all) build; run_one docx "${2:-60}"; run_one flat "${2:-60}"; run_one html "${2:-60}" ;;
+  *) echo "usage: $0 build | build-one docx|flat|html | run docx|flat|html [secs] | all [secs]"; exit 2 ;;
 esac

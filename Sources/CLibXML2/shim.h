@@ -9,6 +9,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
+#include <libxml/HTMLparser.h>
 #include <stdarg.h>
 #include <stdio.h>
 

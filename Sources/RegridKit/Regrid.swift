@@ -39,8 +39,8 @@ public enum Regrid {
             throw .unsupportedFormat("a PDF file; Regrid reads DOCX and flattened text")
         case .rtf:
             throw .unsupportedFormat("an RTF file; save it as DOCX first")
-        case .html:
-            throw .unsupportedFormat("an HTML page; the HTML reader is not available yet")
+        case .html, .mhtml:
+            return try HTMLReader(limits: options.limits).read(bytes: bytes, name: name, sha256: sha256)
         case .binary:
             throw .unsupportedFormat("binary data with no known document signature (neither a DOCX nor text)")
         case .text:

@@ -67,6 +67,6 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable {
     case docx
     /// Tika-style flattened text.
     case flatText = "flat-text"
-    /// An HTML page (reader to come).
+    /// An HTML page (also XHTML and MHTML archives).
     case html
 }

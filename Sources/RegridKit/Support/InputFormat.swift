@@ -10,8 +10,10 @@ public enum InputFormat: Equatable, Sendable {
     case otherOLE2
     case pdf
     case rtf
-    /// An HTML page.
+    /// An HTML or XHTML page (also one a browser saved, `<!-- saved from url=… -->`).
     case html
+    /// A web page saved as one MIME file (`.mht`, `.mhtml`: `multipart/related`).
+    case mhtml
     /// Bytes that are no text in any encoding (random or compressed data with no known signature).
     case binary
     /// Regrid's own canonical JSON (`"format": "regrid.document"`), read back as is.
@@ -36,6 +38,7 @@ public enum InputFormat: Equatable, Sendable {
         if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
         if looksLikeHTML(bytes) { return .html }
+        if MHTMLArchive.recognizes(bytes) { return .mhtml }
         if looksBinary(bytes) { return .binary }
         return .text
     }
@@ -82,11 +85,49 @@ public enum InputFormat: Equatable, Sendable {
         return true
     }
 
+    private static let pageOpeningElements: Set<String> = [
+        "html", "head", "body", "meta", "title", "link", "style", "script", "base", "table", "div", "p", "span",
+        "h1", "h2", "h3", "h4", "h5", "h6", "center", "font", "br", "form", "section", "article", "main", "header",
+    ]
+
+    /// Markup that opens a page, after a BOM, white space, comments (`<!-- saved from url=… -->`)
+    /// and an XML declaration: a DOCTYPE html, or the start tag of an element that opens pages
+    /// and fragments (`html`, `head`, `body`, `meta`, `title`, `table`, `div`, `p`, `h1`…). UTF-16
+    /// pages (with a BOM) are looked at through their decoded start.
     private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        var start = bytes.prefix(1024)
-        if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
-        let head = String(decoding: start, as: UTF8.self).lowercased()
-        let trimmed = head.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
-        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html")
+        let start = bytes.prefix(4096)
+        let head: String
+        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = start.first == 0xFF
+            var units: [UInt16] = []
+            var i = start.startIndex + 2
+            while i + 1 < start.endIndex {
+                let a = UInt16(start[i]), b = UInt16(start[i + 1])
+                units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
+                i += 2
+            }
+            head = String(decoding: units, as: UTF16.self).lowercased()
+        } else {
+            head = String(decoding: start.starts(with: [0xEF, 0xBB, 0xBF]) ? start.dropFirst(3) : start, as: UTF8.self).lowercased()
+        }
+        var rest = head[...]
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" || $0 == "\u{0C}" }
+            if rest.hasPrefix("<!--") {
+                guard let end = rest.range(of: "-->") else { return rest.contains("saved from url=") }
+                rest = rest[end.upperBound...]
+            } else if rest.hasPrefix("<?xml") {
+                guard let end = rest.range(of: "?>") else { return false }
+                rest = rest[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        if rest.hasPrefix("<!doctype html") { return true }
+        guard rest.hasPrefix("<") else { return false }
+        let name = rest.dropFirst().prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard pageOpeningElements.contains(String(name)) else { return false }
+        let after = rest.dropFirst(1 + name.count).first
+        return after == nil || after == ">" || after == "/" || after?.isWhitespace == true
     }
 }

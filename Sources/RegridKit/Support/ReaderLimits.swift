@@ -19,10 +19,14 @@ public struct ReaderLimits: Equatable, Sendable {
     public var maxCells: Int
     /// Largest text input in bytes.
     public var maxTextBytes: Int
+    /// Most slots (rows × columns) of one table's grid where spans cost no input bytes (HTML
+    /// `rowspan`/`colspan`): bounds the memory a few bytes of markup can ask for.
+    public var maxGridSlots: Int
 
     public init(maxEntryBytes: Int = 1 << 30, maxPackageBytes: Int = 2 << 30, maxCompressionRatio: Int = 1000,
                 maxXMLDepth: Int = 256, maxTableNesting: Int = 16, maxColumns: Int = 16_384,
-                maxTableRows: Int = 2_000_000, maxCells: Int = 20_000_000, maxTextBytes: Int = 1 << 30) {
+                maxTableRows: Int = 2_000_000, maxCells: Int = 20_000_000, maxTextBytes: Int = 1 << 30,
+                maxGridSlots: Int = 4_000_000) {
         self.maxEntryBytes = maxEntryBytes
         self.maxPackageBytes = maxPackageBytes
         self.maxCompressionRatio = maxCompressionRatio
@@ -32,6 +36,7 @@ public struct ReaderLimits: Equatable, Sendable {
         self.maxTableRows = maxTableRows
         self.maxCells = maxCells
         self.maxTextBytes = maxTextBytes
+        self.maxGridSlots = maxGridSlots
     }
 
     /// The defaults: generous for real documents, tight enough for bombs.
