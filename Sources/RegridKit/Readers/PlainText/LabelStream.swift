@@ -50,4 +50,25 @@ struct LabelStream: Sendable {
         }
         return nil
     }
+
+    /// `end`, moved past a bracketed note that follows directly (`规章` + `（设区的市…）`), which
+    /// belongs to the label even where the layout does not list it: at most 60 characters, and
+    /// more than an item number.
+    func skippingNote(at end: Int) -> Int {
+        guard end < characters.count, characters[end] == "(" || characters[end] == "（" else { return end }
+        var depth = 0
+        var i = end
+        while i < characters.count && i - end <= 60 {
+            switch characters[i] {
+            case "(", "（": depth += 1
+            case ")", "）":
+                depth -= 1
+                // `（二）` after a label is the next row's item number, not a note.
+                if depth == 0 { return i - end > 4 ? i + 1 : end }
+            default: break
+            }
+            i += 1
+        }
+        return end
+    }
 }

@@ -101,6 +101,7 @@ struct LayoutTextRecovery: Sendable {
     private struct Found {
         var match: LabelStream.Match
         var startWord: Int
+        /// The label's last word, a note written after it included.
         var endWord: Int
     }
 
@@ -164,7 +165,8 @@ struct LayoutTextRecovery: Sendable {
             if best == nil || hit.start < (best?.start ?? .max) { best = hit }
         }
         guard let best else { return nil }
-        return Found(match: best, startWord: labels.wordOf[best.start], endWord: labels.wordOf[best.end - 1])
+        let end = labels.skippingNote(at: best.end)
+        return Found(match: best, startWord: labels.wordOf[best.start], endWord: labels.wordOf[end - 1])
     }
 
     // MARK: Figures
@@ -238,8 +240,10 @@ struct LayoutTextRecovery: Sendable {
                 var placed = [String?](repeating: "", count: n)
                 for (i, slot) in slots.enumerated() { placed[slot] = texts[i] }
                 readings[r] = .placed(placed, byPosition: true)
+            } else if let page = run.first.map({ all[$0].page }), full[page * 1024 + n] == nil {
+                readings[r] = .unplaced("\(run.count) figures written for \(n) columns (\(texts.joined(separator: " "))), and no row on the same page has all \(n) figures to take the columns' positions from")
             } else {
-                readings[r] = .unplaced("\(run.count) figures written for \(n) columns (\(texts.joined(separator: " "))) and their positions do not line up with the columns of a full row on the same page")
+                readings[r] = .unplaced("\(run.count) figures written for \(n) columns (\(texts.joined(separator: " "))) and their positions do not line up with the columns of the full rows on the same page")
             }
         }
         return instance(layout, words: words, readings: readings, located: located, anchor: anchor, lastLine: lastLine)

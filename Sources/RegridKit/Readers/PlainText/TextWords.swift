@@ -75,6 +75,42 @@ struct TextWords: Sendable {
             index = next
         }
         if lineStart < text.endIndex || wordStart != nil { endLine(at: text.endIndex) } else { firstWord.removeLast() }
+        settleWordsInContext()
+    }
+
+    /// What only a word's neighbours on its line tell: a unit written apart from its number
+    /// (`24 项`, as PDF text spaces CJK from digits) joins the number, and `无` is a figure
+    /// (none) only beside figures and not after an item number — alone, or after `4.`, it is a
+    /// fragment of a label broken over lines.
+    private mutating func settleWordsInContext() {
+        var kept: [TextWord] = []
+        kept.reserveCapacity(words.count)
+        var firstKept = [Int](repeating: 0, count: firstWord.count)
+        var line = 0
+        for (index, word) in words.enumerated() {
+            while line < firstWord.count && firstWord[line] <= index { firstKept[line] = kept.count; line += 1 }
+            if let previous = kept.last, previous.line == word.line, previous.isFigure, previous.text.unicodeScalars.last?.properties.numericType != nil,
+               FigureText.units.contains(word.text) {
+                kept[kept.count - 1].text += word.text
+                kept[kept.count - 1].end = word.end
+                continue
+            }
+            kept.append(word)
+        }
+        while line < firstWord.count { firstKept[line] = kept.count; line += 1 }
+        for i in kept.indices where kept[i].text == "无" {
+            // `4. 无` opens a label (`4.无正当理由…`), whatever follows it.
+            if i > 0, kept[i - 1].line == kept[i].line, let last = kept[i - 1].text.unicodeScalars.last,
+               last == "." || last == "、" || last == "．" {
+                kept[i].isFigure = false
+                continue
+            }
+            let before = i > 0 && kept[i - 1].line == kept[i].line && kept[i - 1].isFigure && kept[i - 1].text != "无"
+            let after = i + 1 < kept.count && kept[i + 1].line == kept[i].line && kept[i + 1].isFigure && kept[i + 1].text != "无"
+            kept[i].isFigure = before || after
+        }
+        words = kept
+        firstWord = firstKept
     }
 
     /// The words of line `line`.
