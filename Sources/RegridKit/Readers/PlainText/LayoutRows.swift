@@ -63,5 +63,26 @@ struct LayoutRows: Sendable {
         }
         self.headerKeys = headerKeys
         self.headerCharacters = characters
+        var bigrams = Set<UInt64>()
+        for cell in template.cells {
+            guard let label = cell.label, cell.anyText != true, let pair = Self.firstBigram(label) else { continue }
+            bigrams.insert(pair)
+        }
+        self.bigrams = bigrams
     }
+
+    /// The first two adjacent CJK ideographs of each label (`本年` of `一、本年新收…`), as their
+    /// six UTF-8 bytes: they survive every way a label is broken or numbered, so a text holding
+    /// none of them holds no table of the layout.
+    let bigrams: Set<UInt64>
+
+    static func firstBigram(_ text: String) -> UInt64? {
+        let scalars = Array(text.unicodeScalars)
+        for (a, b) in zip(scalars, scalars.dropFirst()) where isIdeograph(a) && isIdeograph(b) {
+            return (UInt64(a.value) << 32) | UInt64(b.value)
+        }
+        return nil
+    }
+
+    static func isIdeograph(_ s: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(s.value) }
 }

@@ -30,6 +30,25 @@ struct LayoutTextRecovery: Sendable {
         layouts = templates.map(LayoutRows.init)
     }
 
+    /// True when `text` holds at least two label beginnings of the layouts (``LayoutRows/bigrams``):
+    /// one pass over the text, so that text with no table of theirs is not searched at all.
+    func mayHoldTables(_ text: String) -> Bool {
+        let wanted = layouts.reduce(into: Set<UInt64>()) { $0.formUnion($1.bigrams) }
+        var seen = Set<UInt64>()
+        var previous: Unicode.Scalar? = nil
+        for s in text.unicodeScalars {
+            if let p = previous, LayoutRows.isIdeograph(p), LayoutRows.isIdeograph(s) {
+                let pair = (UInt64(p.value) << 32) | UInt64(s.value)
+                if wanted.contains(pair) {
+                    seen.insert(pair)
+                    if seen.count >= 2 { return true }
+                }
+            }
+            previous = s
+        }
+        return false
+    }
+
     /// Every table found, in text order, and whether the work budget ran out.
     func recover(_ words: TextWords) -> (instances: [Instance], exhausted: Bool) {
         // A budget linear in the text: hostile text (every character a label's first) stops early.

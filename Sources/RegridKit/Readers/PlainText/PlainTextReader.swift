@@ -32,8 +32,11 @@ public struct PlainTextReader: Sendable {
         }
         guard let templates = templates ?? Self.builtIn, !templates.isEmpty else { return nil }
         let decoded = TextDecoding.decode(bytes)
-        let words = TextWords(String(decoding: decoded.utf8, as: UTF8.self))
-        let (instances, exhausted) = LayoutTextRecovery(templates: templates).recover(words)
+        let text = String(decoding: decoded.utf8, as: UTF8.self)
+        let recovery = LayoutTextRecovery(templates: templates)
+        guard recovery.mayHoldTables(text) else { return nil }
+        let words = TextWords(text)
+        let (instances, exhausted) = recovery.recover(words)
         guard !instances.isEmpty else { return nil }
 
         var blocks: [Block] = []

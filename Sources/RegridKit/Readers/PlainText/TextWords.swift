@@ -2,19 +2,31 @@
 struct TextWord: Sendable {
     var text: String
     /// 0-based line of the text.
-    var line: Int
+    var line: Int { Int(line32) }
     /// 0-based page (pages are separated by form feeds, as `pdftotext` writes them).
-    var page: Int
+    var page: Int { Int(page32) }
     /// Offset of the word's first character in its line, in Unicode scalars (`pdftotext -layout`
     /// lays text out on a character grid, so offsets stand for horizontal positions).
-    var start: Int
+    var start: Int { Int(start32) }
     /// Offset just after the word's last character.
-    var end: Int
+    var end: Int { Int(end32) }
+    // Stored in 32 bits (a word costs 40 bytes, not 56): offsets past 2³¹ are clamped, which
+    // only moves positions within lines no PDF text has.
+    var line32: Int32
+    var page32: Int32
+    var start32: Int32
+    var end32: Int32
     /// True when the word reads as a figure (a number, a dash), not as label text.
     var isFigure: Bool
 
-    /// Twice the word's horizontal centre (kept integral).
-    var center2: Int { start + end }
+    init(text: String, line: Int, page: Int, start: Int, end: Int, isFigure: Bool) {
+        self.text = text
+        self.line32 = Int32(clamping: line)
+        self.page32 = Int32(clamping: page)
+        self.start32 = Int32(clamping: start)
+        self.end32 = Int32(clamping: end)
+        self.isFigure = isFigure
+    }
 }
 
 /// Plain text cut into lines and words in one pass: nothing but whitespace separates words,
@@ -92,7 +104,7 @@ struct TextWords: Sendable {
             if let previous = kept.last, previous.line == word.line, previous.isFigure, previous.text.unicodeScalars.last?.properties.numericType != nil,
                FigureText.units.contains(word.text) {
                 kept[kept.count - 1].text += word.text
-                kept[kept.count - 1].end = word.end
+                kept[kept.count - 1].end32 = word.end32
                 continue
             }
             kept.append(word)
@@ -122,6 +134,10 @@ struct TextWords: Sendable {
     /// A word is a figure when ``FigureText`` reads it as a number or a dash, except an item
     /// number such as `1.` or `2、`, which starts a label.
     static func isFigure(_ word: String) -> Bool {
+        // Most words are label text: a figure starts with a digit, a sign, a dash or 无.
+        guard let first = word.unicodeScalars.first,
+              ("0"..."9").contains(first) || (0xFF10...0xFF19).contains(first.value) || first == "-" || first == "+"
+                || first == "无" || (0x2010...0x2015).contains(first.value) || first == "－" || first == "−" else { return false }
         guard let last = word.unicodeScalars.last, last != ".", last != "、", last != "．" else { return false }
         guard let reading = FigureText.read(word) else { return false }
         return reading.form != .blank && reading.note == nil
