@@ -11,4 +11,12 @@ public enum DisclosureFixtureSet {
         ("flat-2021-b", .init(layout: "2021", seed: 202, violations: [.rowTotal], unknownTable: true)),
         ("flat-2021-c", .init(layout: "2021", seed: 203)),
     ]
+
+    /// The generated reports whose PDF text (LibreOffice PDF, then Tika, `pdftotext` and
+    /// `pdftotext -layout`) is committed under `Tests/RegridKitTests/Fixtures/pdf-text/` (made by
+    /// `scripts/pdf-text-fixtures.sh`): the flat set, and two reports that write every zero as `0`.
+    public static let pdf: [(name: String, options: DisclosureReportGenerator.Options)] = flat + [
+        ("pdf-2019-d", .init(layout: "2019", seed: 104, variants: false, violations: [.rowTotal, .outcomeSum])),
+        ("pdf-2021-d", .init(layout: "2021", seed: 204, variants: false, violations: [.balance, .reviewTotal])),
+    ]
 }

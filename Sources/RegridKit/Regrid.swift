@@ -50,7 +50,13 @@ public enum Regrid {
             if bytes.count > options.limits.maxTextBytes {
                 throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
             }
-            return try FlatTextReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
+            let flat = try FlatTextReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
+            // Text with no TAB tables may be a PDF's text: known layouts are recovered from its lines.
+            if flat.tables.isEmpty,
+               let recovered = try PlainTextReader(options: options).recover(bytes: bytes, name: name, sha256: flat.source.sha256) {
+                return recovered
+            }
+            return flat
         }
     }
 }

@@ -5,6 +5,8 @@ import RegridKit
 /// `regrid-samples [DIR]`: writes the generated sample reports (default `Samples/`).
 /// `regrid-samples --fixtures DIR`: writes the DOCX of the committed flat-text test fixtures
 /// (``DisclosureFixtureSet``), to be flattened with `tika_emulate.py`.
+/// `regrid-samples --pdf-fixtures DIR`: the DOCX of the PDF-text fixtures (``DisclosureFixtureSet/pdf``),
+/// made into PDF and text by `scripts/pdf-text-fixtures.sh`.
 /// Benchmark inputs (``BenchmarkCorpus``, used by `Benchmarks/run.sh`):
 /// `--bench-reports N DIR` (N report-like DOCX), `--bench-table ROWS FILE` (one long merged-cell
 /// table as DOCX, and as flattened text in FILE.txt), `--bench-flat MB FILE` (flattened reports
@@ -28,6 +30,7 @@ func count(_ text: String) throws -> Int {
 let usage = """
     usage: regrid-samples [DIR]                   the sample reports (default Samples/)
            regrid-samples --fixtures DIR          DOCX of the flat-text test fixtures
+           regrid-samples --pdf-fixtures DIR      DOCX of the PDF-text test fixtures
            regrid-samples --bench-reports N DIR   N report-like DOCX
            regrid-samples --bench-table ROWS FILE one long merged-cell table (FILE and FILE.txt)
            regrid-samples --bench-flat MB FILE    MB megabytes of flattened reports
@@ -37,7 +40,7 @@ do {
     switch arguments.first {
     case "-h", "--help":
         print(usage)
-    case let option? where option.hasPrefix("-") && !["--fixtures", "--bench-reports", "--bench-table", "--bench-flat"].contains(option):
+    case let option? where option.hasPrefix("-") && !["--fixtures", "--pdf-fixtures", "--bench-reports", "--bench-table", "--bench-flat"].contains(option):
         FileHandle.standardError.write(Data("regrid-samples: unknown option \(option)\n\(usage)\n".utf8))
         exit(2)
     case let option? where ["--bench-reports", "--bench-table", "--bench-flat"].contains(option) && arguments.count != 3:
@@ -68,10 +71,11 @@ do {
         try write(out, to: arguments[2])
         print("\(arguments[2]): \(out.count) bytes, \(i) flattened reports")
     default:
-        let fixtures = arguments.first == "--fixtures"
+        let fixtures = arguments.first == "--fixtures" || arguments.first == "--pdf-fixtures"
         let directory = (fixtures ? arguments.dropFirst().first : arguments.first) ?? "Samples"
+        let set = arguments.first == "--pdf-fixtures" ? DisclosureFixtureSet.pdf : DisclosureFixtureSet.flat
         let samples: [(String, DisclosureReportGenerator.Options)] = fixtures
-            ? DisclosureFixtureSet.flat.map { ($0.name + ".docx", $0.options) }
+            ? set.map { ($0.name + ".docx", $0.options) }
             : [
             ("annual-report-2019.docx", .init(layout: "2019", seed: 2019, agency: "西宁市城中区人民政府")),
             ("annual-report-2021.docx", .init(layout: "2021", seed: 2021, agency: "平潭综合实验区管理委员会", violations: [.balance, .reviewTotal])),

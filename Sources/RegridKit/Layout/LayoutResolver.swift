@@ -46,8 +46,11 @@ public struct LayoutResolver: Sendable {
     /// `document` with matching tables rebuilt on their layouts and a document diagnostic per
     /// family whose version had to be guessed.
     public func resolve(_ document: Document) -> Document {
+        // Tables a reader already built on one of these layouts (``PlainTextReader``) stay as they are.
+        let known = Set(templates.map(\.id))
         let tables = document.blocks.enumerated().compactMap { index, block -> (Int, Table)? in
-            if case .table(let table) = block { return (index, table) } else { return nil }
+            guard case .table(let table) = block, !known.contains(table.layout?.template ?? "") else { return nil }
+            return (index, table)
         }
         // Tables are matched independently: a long document matches them on every core.
         let matchers = self.matchers

@@ -67,6 +67,8 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable {
     case docx
     /// Tika-style flattened text.
     case flatText = "flat-text"
+    /// Text without table structure (from a PDF), tables recovered on known layouts.
+    case plainText = "plain-text"
     /// An HTML page (also XHTML and MHTML archives).
     case html
 }
