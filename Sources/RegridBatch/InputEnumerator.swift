@@ -32,7 +32,8 @@ public struct InputEnumerator {
     }
 
     /// The documents of `inputs`, in the order given, each folder sorted by path, each archive
-    /// in its own order; a document named twice (under any spelling) is listed once.
+    /// in its own order; a document named twice (under any spelling, or as a file and inside a
+    /// folder given too) is listed once, under the source path it got first.
     /// - Throws: ``RegridError/io(_:)`` naming the first input that does not exist or cannot be
     ///   read; ``RegridError/invalidInput(_:)`` when the inputs hold no document at all (before
     ///   the shard is taken) or two different documents would get one source path.
@@ -69,6 +70,8 @@ public struct InputEnumerator {
         var refs: [DocumentRef] = []
         /// Source path → where the document really is (absolute path, `!/` entry names).
         var owners: [String: String] = [:]
+        /// Where the documents listed really are.
+        var identities = Set<String>()
         /// Documents found, in every shard.
         var found = 0
 
@@ -82,6 +85,8 @@ public struct InputEnumerator {
                     are named after the input given, from its last path component on): give their common folder instead
                     """)
             }
+            // The same document reached again through another input (a folder and a file in it).
+            guard identities.insert(identity).inserted else { return }
             owners[ref.sourcePath] = identity
             found += 1
             if shard.contains(ref.sourcePath) { refs.append(ref) }

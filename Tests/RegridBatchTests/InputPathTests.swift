@@ -23,6 +23,8 @@ struct InputPathTests {
         #expect(try InputEnumerator().documents(in: [fx.path("single.docx")]).map(\.sourcePath) == ["single.docx"])
         // One folder named twice is listed once.
         #expect(try InputEnumerator().documents(in: spellings).count == 2)
+        #expect(try InputEnumerator().documents(in: [fx.path("arch"), fx.path("arch/b.docx")]).map(\.sourcePath)
+                == ["arch/2021/a.docx", "arch/b.docx"])
 
         var options = BatchOptions(inputs: [spellings[0]], outputDirectory: fx.path("out"), jobs: 1)
         _ = try BatchRunner(options: options).run()
