@@ -6,8 +6,12 @@ APT_PACKAGES := libxml2-dev libzip-dev libssl-dev pkg-config time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out
+PREFIX ?= /usr/local
+# The Swift runtime and Foundation are linked into the binary: an installed regrid needs only the
+# system libraries (libxml2, libzip, libcrypto, libsqlite3), not the toolchain.
+RELEASE_FLAGS := -c release --static-swift-stdlib
 
-.PHONY: all deps build release demo test bench fuzz clean
+.PHONY: all deps build release demo test install install-check bench fuzz clean
 
 all: build
 
@@ -22,7 +26,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product regrid
+	$(SWIFT) build $(RELEASE_FLAGS) --product regrid
 
 demo: release
 	@mkdir -p $(OUT)
@@ -38,6 +42,18 @@ demo: release
 
 test: deps
 	$(SWIFT) test
+
+# Installs the one self-contained binary as $(DESTDIR)$(PREFIX)/bin/regrid.
+install: release
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 $(REGRID) "$(DESTDIR)$(PREFIX)/bin/regrid"
+	strip "$(DESTDIR)$(PREFIX)/bin/regrid"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/regrid"
+
+# Installs into a temporary prefix and runs that copy from another folder with the build tree
+# hidden and no toolchain on the library path (what a copied or packaged binary meets).
+install-check:
+	scripts/check-install.sh
 
 # Regrid vs pandoc, python-docx and a libzip+libxml2 floor; ~10 minutes (BENCH_ARGS=--quick for a smoke run).
 bench: deps

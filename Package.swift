@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -32,7 +32,16 @@ let package = Package(
         .target(
             name: "RegridKit",
             dependencies: ["CLibXML2", "CLibZip", "CLibCrypto"],
-            resources: [.copy("Layout/Templates")]
+            // The layout templates are compiled into the library (no resource bundle beside the
+            // binary): the EmbedTemplates plugin turns Layout/Templates/**/*.json into Swift.
+            exclude: ["Layout/Templates"],
+            plugins: ["EmbedTemplates"]
+        ),
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["TemplateEmbedder"]
         ),
         .target(
             name: "RegridBatch",

@@ -28,7 +28,7 @@ extension OutputFormat {
     public static func parseList(_ text: String) throws(RegridError) -> [OutputFormat] {
         var formats: [OutputFormat] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let format = OutputFormat(rawValue: name) else {
+            guard let format = OutputFormat(name: name) else {
                 let known = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
                 throw .invalidInput("unknown output format '\(name)' (known: \(known))")
             }

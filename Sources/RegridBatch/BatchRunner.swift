@@ -27,17 +27,13 @@ public struct BatchRunner {
     ///     (as recorded in the catalog), before the progress call that counts it; never concurrently.
     ///   - progress: called with a snapshot after documents finish; never concurrently.
     /// - Returns: the final counts.
-    /// - Throws: ``RegridError/io(_:)`` for unreadable inputs or output folder;
-    ///   ``RegridError/invalidInput(_:)`` for inputs without any document or two documents under
-    ///   one source path; a catalog error that stopped the batch.
+    /// - Throws: ``RegridError/io(_:)`` for unreadable inputs; ``RegridError/output(_:)`` for an
+    ///   output folder that cannot be made; ``RegridError/invalidInput(_:)`` for inputs without
+    ///   any document or two documents under one source path; a catalog error that stopped the batch.
     public func run(progressInterval: Double = 0.1,
                     failure: (@Sendable (DocumentRef, String) -> Void)? = nil,
                     progress: (@Sendable (BatchProgress) -> Void)? = nil) throws(RegridError) -> BatchProgress {
-        do {
-            try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw .io("\(options.outputDirectory): cannot create the output folder: \(error.localizedDescription)")
-        }
+        try LocalFile.createDirectories(atPath: options.outputDirectory)
         let refs = try documents()
         let catalog = try Catalog(path: options.catalogPath)
         let state = RunState(refs: refs, progressInterval: progressInterval, failure: failure, progress: progress)

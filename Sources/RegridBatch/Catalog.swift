@@ -89,7 +89,7 @@ public final class Catalog: Sendable {
         do {
             try pool.write { db in try entry.insert(db, onConflict: .replace) }
         } catch {
-            throw .output("catalog \(path): \(Catalog.describe(error))")
+            throw .output("cannot write the catalog \(path): \(Catalog.describe(error))")
         }
     }
 
@@ -100,7 +100,7 @@ public final class Catalog: Sendable {
             _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
         } catch {
-            throw .output("catalog \(path): \(Catalog.describe(error))")
+            throw .output("cannot write the catalog \(path): \(Catalog.describe(error))")
         }
     }
 
@@ -171,7 +171,7 @@ public final class Catalog: Sendable {
             }
             return try pool.read { db in try CatalogEntry.fetchCount(db) }
         } catch {
-            throw .output("catalog \(path): \(Catalog.describe(error))")
+            throw .output("cannot write the catalog \(path): \(Catalog.describe(error))")
         }
     }
 

@@ -16,6 +16,8 @@ public struct DocumentAnalysis: Equatable, Sendable {
     public var figures: String?
     /// The figures of failed checks, highlighted in HTML output.
     public var annotations = Annotations()
+    /// The layout's header paths of every figure, for tidy CSV.
+    public var statedHeaders = StatedHeaderPaths()
 
     public init(layout: String? = nil, agency: String? = nil, year: Int? = nil, checks: String? = nil,
                 checksFailed: Int? = nil, figures: String? = nil) {
@@ -40,6 +42,7 @@ public struct DocumentAnalysis: Equatable, Sendable {
                                         year: report.year, checks: writer.checks(report),
                                         checksFailed: report.failures.count, figures: writer.figures(report))
         analysis.annotations = report.annotations()
+        analysis.statedHeaders = report.statedHeaderPaths()
         return analysis
     }
 }

@@ -80,7 +80,8 @@ final class DocumentConverter {
         let writeStart = DispatchTime.now()
         do {
             entry.outputs = try writeOutputs(of: document, for: ref,
-                                             options: WriteOptions(csv: options.csv, annotations: analysis.annotations))
+                                             options: WriteOptions(csv: options.csv, annotations: analysis.annotations,
+                                                                   statedHeaders: analysis.statedHeaders))
             entry.status = .ok
         } catch {
             entry.status = .failed
@@ -163,11 +164,7 @@ final class DocumentConverter {
             for file in try format.render(document, options: writeOptions) {
                 let relative = stem + file.suffix
                 let url = folder.appendingPathComponent(relative)
-                do {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                } catch {
-                    throw .output("\(url.path): \(error.localizedDescription)")
-                }
+                try LocalFile.createDirectories(atPath: url.deletingLastPathComponent().path)
                 try LocalFile.writeAtomically(file.bytes, toPath: url.path)
                 written.append(relative)
             }

@@ -10,19 +10,28 @@ struct CLIFailure: Error, CustomStringConvertible {
 }
 
 enum CLIInput {
-    /// Reads and converts one file; errors name the file.
+    /// The argument that stands for standard input, as in pandoc and csvkit.
+    static let standardInput = "-"
+
+    /// Reads and converts one file (`-`: standard input); errors name the file.
     static func read(_ path: String, options: ReadOptions = ReadOptions()) throws -> Document {
         let bytes: [UInt8]
         do {
-            bytes = try LocalFile.bytes(atPath: path)
+            bytes = try LocalFile.bytes(atPath: path == standardInput ? "/dev/stdin" : path)
         } catch {
-            throw failure(path, error)
+            throw failure(displayName(path), error)
         }
         do {
-            return try Regrid.read(bytes: bytes, name: (path as NSString).lastPathComponent, options: options)
+            let name = path == standardInput ? "stdin" : (path as NSString).lastPathComponent
+            return try Regrid.read(bytes: bytes, name: name, options: options)
         } catch {
-            throw failure(path, error)
+            throw failure(displayName(path), error)
         }
+    }
+
+    /// How an input is named in messages: standard input as `<stdin>`.
+    static func displayName(_ path: String) -> String {
+        path == standardInput ? "<stdin>" : path
     }
 
     static func failure(_ path: String, _ error: RegridError) -> Error {
@@ -74,9 +83,9 @@ enum CLIOutput {
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
         if (exists && isDirectory.boolValue) || output.hasSuffix("/") {
             do {
-                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                try LocalFile.createDirectories(atPath: output)
             } catch {
-                throw refuse("cannot create the directory \(output): \(error.localizedDescription)")
+                throw refuse(error.description)
             }
             for file in files {
                 try write(file.bytes, to: URL(fileURLWithPath: output).appendingPathComponent(file.name).path)

@@ -9,10 +9,16 @@ struct Check: ParsableCommand {
         discussion: "Exit status: 0 all rules hold, 1 a rule fails or a file has no known tables, 2 an input could not be read."
     )
 
-    @Argument(help: "The reports (DOCX or flattened text).")
+    @Argument(help: "The reports (DOCX or flattened text); - reads standard input.")
     var files: [String]
 
     @OptionGroup var layouts: LayoutOptions
+
+    func validate() throws {
+        if files.filter({ $0 == CLIInput.standardInput }).count > 1 {
+            throw ValidationError("standard input (-) can be read only once")
+        }
+    }
 
     func run() throws {
         let resolver = try CLILayouts.resolver(layouts, exitCode: 2)
@@ -28,7 +34,7 @@ struct Check: ParsableCommand {
                 continue
             }
             let report = extractor.extract(resolver.resolve(document))
-            print(report.findingsText(file: file), terminator: "")
+            print(report.findingsText(file: CLIInput.displayName(file)), terminator: "")
             if report.layout == nil || !report.failures.isEmpty { failed = true }
         }
         if unreadable { throw ExitCode(2) }

@@ -7,23 +7,29 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert one document to the canonical JSON or another format.",
         discussion: """
-            The input kind is detected from the file's content, not its name.
-            CSV writes one file per table: to standard output when there is one table, else give
-            -o DIR (files are named after the input and the table id, e.g. report-t1.csv).
+            The input kind is detected from the file's content, not its name. The output format \
+            is -t, else the one -o's extension names (out.xlsx, out.html, …), else JSON.
+
+            CSV writes one file per table: to standard output when there is one table, else give \
+            -o DIR (files are named after the input and the table id, e.g. report-t1.csv). \
             XLSX and DOCX are binary: give -o, or pipe standard output.
             """
     )
 
-    @Argument(help: "The input file (DOCX, flattened text, or Regrid's canonical JSON).")
+    @Argument(help: "The input file (DOCX, flattened text, or Regrid's canonical JSON); - reads standard input.")
     var file: String
 
-    @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .json
+    @Option(name: [.customShort("t"), .customLong("to")],
+            help: ArgumentHelp("Output format, in any case. Default: from the -o file's extension, else json.", valueName: "format"))
+    var requestedFormat: OutputFormat?
 
     @Option(name: .shortAndLong, help: "Write to this file, or into this directory (existing, or ending in /).")
     var output: String?
 
     @OptionGroup(title: "CSV output") var outputOptions: OutputOptions
+
+    @Flag(name: .customLong("hide-inferred"), help: "HTML: leave out the notes on what was inferred rather than read (spans rebuilt from flattened text); warnings and failed checks stay.")
+    var hideInferred = false
 
     @OptionGroup var layouts: LayoutOptions
 
@@ -32,33 +38,51 @@ struct Convert: ParsableCommand {
     @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates): tables exactly as read.")
     var noLayouts = false
 
+    /// The format to write: `-t`, else the one `-o`'s extension names (as pandoc does), else JSON.
+    var format: OutputFormat {
+        requestedFormat ?? output.flatMap { OutputFormat(extensionOf: $0) } ?? .json
+    }
+
     func validate() throws {
         if noLayouts && !layouts.files.isEmpty { throw ValidationError("--no-layouts and --layout exclude each other") }
+        if let requestedFormat, let output, let implied = OutputFormat(extensionOf: output), implied != requestedFormat {
+            throw ValidationError("-t \(requestedFormat.rawValue) contradicts -o \(output), whose extension says \(implied.rawValue); drop -t or rename the output")
+        }
     }
 
     func run() throws {
         let read = try CLIInput.read(file, options: limits.readOptions)
-        var options = WriteOptions(csv: outputOptions.csv)
+        var options = WriteOptions(csv: outputOptions.csv, showsInferred: !hideInferred)
         let document: Document
         if noLayouts {
             document = read
         } else {
             let resolver = try CLILayouts.resolver(layouts)
             document = resolver.resolve(read)
-            if format == .html {
-                // Known report layouts: highlight the figures of every failed consistency check.
-                options.annotations = DisclosureExtractor(templates: resolver.templates).extract(document).annotations()
+            if format == .html || (format == .csv && outputOptions.csvShape == .tidy) {
+                // Known report layouts: highlight the figures of every failed consistency check,
+                // and label each figure with the layout's own header paths.
+                let report = DisclosureExtractor(templates: resolver.templates).extract(document)
+                options.annotations = report.annotations()
+                options.statedHeaders = report.statedHeaderPaths()
             }
         }
         let files: [OutputFile]
         do {
             files = try WriterRegistry.write(document, as: format, options: options)
         } catch {
-            throw CLIInput.failure(file, error)
+            throw CLIInput.failure(CLIInput.displayName(file), error)
         }
-        try CLIOutput.deliver(files, format: format, to: output, source: file)
+        try CLIOutput.deliver(files, format: format, to: output, source: CLIInput.displayName(file))
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    /// `-t` in any case, and the usual other names (`markdown`, `htm`).
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 extension CSVWriter.Shape: ExpressibleByArgument {}

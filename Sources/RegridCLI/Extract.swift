@@ -8,7 +8,7 @@ struct Extract: ParsableCommand {
         discussion: "Prints JSON {\"format\": \"regrid.cn-gov-disclosure\", \"version\": 1, \"layout\", \"agency\", \"year\", \"figures\", \"checks\", \"diagnostics\"}."
     )
 
-    @Argument(help: "The report (DOCX or flattened text).")
+    @Argument(help: "The report (DOCX or flattened text); - reads standard input.")
     var file: String
 
     @OptionGroup var layouts: LayoutOptions

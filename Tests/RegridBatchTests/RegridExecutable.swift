@@ -19,9 +19,10 @@ enum RegridExecutable {
         return nil
     }()
 
-    /// Runs `regrid arguments` to completion (in `directory`, else the tests' own); returns its
-    /// exit status, standard error and standard output.
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
+    /// Runs `regrid arguments` to completion (fed `input` on standard input, if given; in
+    /// `directory`, else the tests' own); returns its exit status, standard error and standard output.
+    static func run(_ arguments: [String], input: [UInt8]? = nil,
+                    in directory: String? = nil) throws -> (status: Int32, stderr: String, stdout: String) {
         guard let url else { return (-1, "regrid executable not found", "") }
         let process = Process()
         process.executableURL = url
@@ -31,8 +32,17 @@ enum RegridExecutable {
         let output = Pipe()
         process.standardError = errors
         process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
+        let feed = input.map { _ in Pipe() }
+        process.standardInput = feed ?? FileHandle.nullDevice
         try process.run()
+        if let feed, let input {
+            // Written on another thread: a large input must not block while regrid's output fills its pipe.
+            let writer = feed.fileHandleForWriting
+            Thread.detachNewThread {
+                writer.write(Data(input))
+                try? writer.close()
+            }
+        }
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -2,14 +2,17 @@ import Foundation
 
 /// Loads layout templates: the built-in ones bundled with RegridKit, or a user's file.
 public enum LayoutLibrary {
-    /// The built-in templates (`Layout/Templates/**.json` in the package's resources), sorted by id.
-    /// - Throws: ``RegridError/layout(_:)`` when the bundled folder is missing or a file in it is unusable.
+    /// The built-in templates (`Layout/Templates/**.json`, compiled into the library by the
+    /// EmbedTemplates build plugin, so no resource bundle is needed at run time), sorted by id.
+    /// - Throws: ``RegridError/layout(_:)`` when a built-in file is unusable (a packaging defect).
     public static func builtIn() throws(RegridError) -> [LayoutTemplate] {
-        guard let root = Bundle.module.resourceURL?.appendingPathComponent("Templates"),
-              FileManager.default.fileExists(atPath: root.path) else {
-            throw .layout("the built-in layouts (resource folder Templates) are missing from the RegridKit bundle; reinstall Regrid")
+        var templates: [LayoutTemplate] = []
+        for file in embeddedFiles {
+            try templates.append(contentsOf: LayoutTemplate.decode(Array(file.json.utf8), origin: file.path))
         }
-        return try load(directory: root)
+        guard !templates.isEmpty else { throw .layout("the built-in layouts are missing from this build of Regrid") }
+        try checkUniqueIDs(templates)
+        return templates.sorted { $0.id < $1.id }
     }
 
     /// Every `*.json` template under `directory` (recursively), sorted by id.

@@ -52,7 +52,28 @@ public enum LocalFile {
         if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         guard failure == 0 else {
             unlink(temporary)
-            throw .output("\(path): \(String(cString: strerror(failure)))")
+            throw .output("cannot write \(path): \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Creates the folder at `path` and any missing parents (as `mkdir -p`); an existing folder is
+    /// fine.
+    /// - Throws: ``RegridError/output(_:)`` naming the folder and the system's reason (a file in
+    ///   the way, permission denied, read-only file system, …).
+    public static func createDirectories(atPath path: String) throws(RegridError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 {
+                let failure = errno
+                var status = stat()
+                let isFolder = stat(prefix, &status) == 0 && status.st_mode & 0o170000 == 0o040000
+                if !(failure == EEXIST && isFolder) {
+                    let why = failure == EEXIST ? "a file of that name is in the way" : String(cString: strerror(failure))
+                    throw .output("cannot create the folder \(prefix): \(why)")
+                }
+            }
+            prefix += "/"
         }
     }
 

@@ -29,7 +29,7 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
     case encoding(String)
     /// The input does not fit the reader that was asked for.
     case invalidInput(String)
-    /// Writing output failed.
+    /// Writing output failed; the detail starts with what could not be done ("cannot write PATH: reason").
     case output(String)
     /// A layout template is missing or unusable.
     case layout(String)
@@ -66,7 +66,7 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidInput(let detail):
             return detail
         case .output(let detail):
-            return "cannot write output: \(detail)"
+            return detail
         case .layout(let detail):
             return "layout template: \(detail)"
         }

@@ -7,7 +7,8 @@
 /// - ``Shape/tidy``: one record per data cell, as pivot tables and data frames want it:
 ///   `table,row,column,row_header,column_header,value`, where the header paths join the texts of
 ///   the header cells over and beside the cell with `" / "` (see ``TableHeaders`` for how they
-///   are found, and inferred when the model does not say).
+///   are found, and inferred when the model does not say). Where a known layout states the
+///   paths (``StatedHeaderPaths``), its figures are the records, with the layout's paths.
 ///
 /// Text is written as it is: a value starting with `=` stays a formula-looking value (quote it
 /// away in the spreadsheet, or use XLSX output, where every text is a string).
@@ -35,7 +36,13 @@ public struct CSVWriter: Sendable {
     public static let pathSeparator = " / "
 
     public var options: Options
-    public init(options: Options = Options()) { self.options = options }
+    /// Header paths a known layout states, used by the tidy shape instead of inferred ones.
+    public var statedHeaders: StatedHeaderPaths
+
+    public init(options: Options = Options(), statedHeaders: StatedHeaderPaths = StatedHeaderPaths()) {
+        self.options = options
+        self.statedHeaders = statedHeaders
+    }
 
     /// The table as CSV text (without byte order mark); empty for a table whose cells do not
     /// tile its grid (``WriterRegistry`` refuses such documents before any writer runs).
@@ -84,8 +91,21 @@ public struct CSVWriter: Sendable {
     }
 
     private func tidy(_ table: Table) -> String {
-        let headers = TableHeaders(table)
         var out = CSVWriter.record(["table", "row", "column", "row_header", "column_header", "value"])
+        if let stated = statedHeaders.paths(for: table.id) {
+            // The layout's figures, in row-major order; its labels and sub-headers are no records.
+            for cell in table.cells {
+                guard let paths = stated[StatedHeaderPaths.Slot(row: cell.row, column: cell.column)] else { continue }
+                out += CSVWriter.record([
+                    table.id, String(cell.row), String(cell.column),
+                    paths.row.joined(separator: CSVWriter.pathSeparator),
+                    paths.column.joined(separator: CSVWriter.pathSeparator),
+                    cell.text,
+                ])
+            }
+            return out
+        }
+        let headers = TableHeaders(table)
         for cell in headers.dataCells(of: table) {
             out += CSVWriter.record([
                 table.id, String(cell.row), String(cell.column),

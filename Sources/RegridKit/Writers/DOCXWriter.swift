@@ -87,7 +87,7 @@ public struct DOCXWriter: Sendable {
 
     private func table(_ t: Table, to out: inout String, width: Int) throws(RegridError) {
         guard let map = t.completeSlotMap() else {
-            throw .output("table \(t.id): its cells do not tile its grid")
+            throw .output("cannot write table \(t.id): its cells do not tile its grid")
         }
         guard t.rows > 0, t.columns > 0 else { return }   // Word has no empty table
         let column = max(1, width / t.columns)

@@ -3,30 +3,40 @@
 /// `<br>`; nested tables rendered inside their cell). Shared by ``HTMLWriter`` (styled, with
 /// notes) and ``MarkdownWriter`` (plain, for tables GitHub pipe tables cannot hold).
 struct HTMLTableRenderer {
-    /// One numbered note shown beside a table: a diagnostic or a mark.
+    /// One numbered note shown beside a table: a diagnostic, or one failed check with every
+    /// cell it concerns.
     struct Note {
         var number: Int
         var severity: Diagnostic.Severity
         var code: String?
         var message: String
-        /// `[row, column]` of the slot concerned.
-        var slot: (row: Int, column: Int)?
+        /// `[row, column]` of the slots concerned (none for a note on the whole table).
+        var slots: [(row: Int, column: Int)]
     }
 
     /// Classes, badges and notes (HTML report) or none of them (Markdown).
     var styled: Bool
     var annotations: Annotations
+    /// Show `info` diagnostics (what was inferred rather than read, such as `span-inferred`).
+    var showsInferred = true
 
-    /// The table's notes: its diagnostics in order, then the annotation marks.
+    /// The table's notes: its diagnostics in order (`info` ones only when ``showsInferred``),
+    /// then one note per distinct mark message (a failed check marks every figure it added up:
+    /// one note, referenced from each of those cells).
     func notes(for table: Table) -> [Note] {
         guard styled else { return [] }
         var notes: [Note] = []
-        for d in table.diagnostics {
-            let slot = d.cell.flatMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
-            notes.append(Note(number: notes.count + 1, severity: d.severity, code: d.code, message: d.message, slot: slot))
+        for d in table.diagnostics where showsInferred || d.severity > .info {
+            let slots = d.cell.flatMap { $0.count == 2 ? [($0[0], $0[1])] : nil } ?? []
+            notes.append(Note(number: notes.count + 1, severity: d.severity, code: d.code, message: d.message, slots: slots))
         }
+        let first = notes.count
         for m in annotations.marks(for: table.id) {
-            notes.append(Note(number: notes.count + 1, severity: m.severity, code: nil, message: m.message, slot: (m.row, m.column)))
+            if let same = notes[first...].firstIndex(where: { $0.message == m.message && $0.severity == m.severity }) {
+                notes[same].slots.append((m.row, m.column))
+            } else {
+                notes.append(Note(number: notes.count + 1, severity: m.severity, code: nil, message: m.message, slots: [(m.row, m.column)]))
+            }
         }
         return notes
     }
@@ -52,8 +62,12 @@ struct HTMLTableRenderer {
         // Notes by the index of the cell that covers their slot.
         var notesByCell: [Int: [Note]] = [:]
         for note in notes {
-            guard let slot = note.slot, (0..<table.rows).contains(slot.row), (0..<table.columns).contains(slot.column) else { continue }
-            notesByCell[map[slot.row][slot.column], default: []].append(note)
+            var cells: [Int] = []
+            for slot in note.slots where (0..<table.rows).contains(slot.row) && (0..<table.columns).contains(slot.column) {
+                let index = map[slot.row][slot.column]
+                if !cells.contains(index) { cells.append(index) }
+            }
+            for index in cells { notesByCell[index, default: []].append(note) }
         }
         let head = HTMLTableRenderer.headRowCount(table)
         var out = indent + (styled ? "<table id=\"\(XMLEscaping.attribute(table.id))\">\n" : "<table>\n")

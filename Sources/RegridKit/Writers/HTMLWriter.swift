@@ -6,15 +6,19 @@
 public struct HTMLWriter: Sendable {
     /// Marks from layout checks to highlight.
     public var annotations: Annotations
+    /// Show what was inferred rather than read (`info` diagnostics such as `span-inferred`);
+    /// false leaves them out, keeping warnings, errors and failed checks.
+    public var showsInferred: Bool
 
-    public init(annotations: Annotations = Annotations()) { self.annotations = annotations }
+    public init(annotations: Annotations = Annotations(), showsInferred: Bool = true) {
+        self.annotations = annotations
+        self.showsInferred = showsInferred
+    }
 
     /// The page, ending in a newline.
     public func write(_ document: Document) -> String {
-        let renderer = HTMLTableRenderer(styled: true, annotations: annotations)
-        let title = document.blocks.lazy.compactMap { block -> String? in
-            if case .heading(let h) = block, !h.text.isEmpty { return h.text } else { return nil }
-        }.first ?? document.source.name
+        let renderer = HTMLTableRenderer(styled: true, annotations: annotations, showsInferred: showsInferred)
+        let title = DocumentTitles.title(of: document)
         var out = """
             <!DOCTYPE html>
             <html lang="\(ContentLanguage.guess(document))">
@@ -42,9 +46,10 @@ public struct HTMLWriter: Sendable {
                 out += table(t, renderer: renderer)
             }
         }
-        if !document.diagnostics.isEmpty {
+        let diagnostics = document.diagnostics.filter { showsInferred || $0.severity > .info }
+        if !diagnostics.isEmpty {
             out += "<section class=\"document-notes\">\n<h2>Diagnostics</h2>\n<ul>\n"
-            for d in document.diagnostics {
+            for d in diagnostics {
                 var place = ""
                 if let line = d.line { place += " line \(line)" }
                 if let part = d.part { place += " " + XMLEscaping.text(part) }
@@ -70,7 +75,11 @@ public struct HTMLWriter: Sendable {
                 var line = "<li id=\"\(XMLEscaping.attribute(t.id))-n\(note.number)\" class=\"\(note.severity.rawValue)\">"
                 line += "<span class=\"severity\">\(note.severity.rawValue)</span> "
                 if let code = note.code { line += "<code>\(XMLEscaping.text(code))</code> " }
-                if let slot = note.slot { line += "<span class=\"slot\">[\(slot.row), \(slot.column)]</span> " }
+                if note.slots.count == 1 {
+                    line += "<span class=\"slot\">[\(note.slots[0].row), \(note.slots[0].column)]</span> "
+                } else if note.slots.count > 1 {
+                    line += "<span class=\"slot\">\(note.slots.count) cells</span> "
+                }
                 out += line + HTMLTableRenderer.inline(note.message) + "</li>\n"
             }
             out += "</ol>\n</aside>\n"

@@ -10,6 +10,23 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// Formats that write one file per table rather than one per document.
     public var isPerTable: Bool { self == .csv }
+
+    /// The format named `name`, in any case, also by its other usual names (`markdown`, `htm`).
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "markdown": self = .md
+        case "htm": self = .html
+        case let lowered: self.init(rawValue: lowered)
+        }
+    }
+
+    /// The format a file name's extension calls for (`out.xlsx` → xlsx, `page.HTM` → html), as
+    /// pandoc picks its writer from `-o`; nil for a name without a known extension.
+    public init?(extensionOf path: String) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        self.init(name: String(name[name.index(after: dot)...]))
+    }
 }
 
 /// What writers may be told beyond the document.
@@ -18,10 +35,17 @@ public struct WriteOptions: Sendable, Equatable {
     public var csv: CSVWriter.Options
     /// Cells to highlight in HTML output (failed layout checks).
     public var annotations: Annotations
+    /// Header paths of figures a known layout states, for tidy CSV.
+    public var statedHeaders: StatedHeaderPaths
+    /// HTML: show what was inferred rather than read (``HTMLWriter/showsInferred``).
+    public var showsInferred: Bool
 
-    public init(csv: CSVWriter.Options = CSVWriter.Options(), annotations: Annotations = Annotations()) {
+    public init(csv: CSVWriter.Options = CSVWriter.Options(), annotations: Annotations = Annotations(),
+                statedHeaders: StatedHeaderPaths = StatedHeaderPaths(), showsInferred: Bool = true) {
         self.csv = csv
         self.annotations = annotations
+        self.statedHeaders = statedHeaders
+        self.showsInferred = showsInferred
     }
 }
 
@@ -49,7 +73,7 @@ public enum WriterRegistry {
         do {
             try document.validate()
         } catch {
-            throw .output("the document breaks the grid rules (\(error.description)); nothing written")
+            throw .output("cannot write the document: it breaks the grid rules (\(error.description)); nothing written")
         }
         let stem = self.stem(of: document.source.name)
         let name = stem + "." + format.fileExtension
@@ -57,10 +81,10 @@ public enum WriterRegistry {
         case .json:
             return [OutputFile(name: name, bytes: JSONWriter().utf8(document))]
         case .csv:
-            let writer = CSVWriter(options: options.csv)
+            let writer = CSVWriter(options: options.csv, statedHeaders: options.statedHeaders)
             return document.tables.map { OutputFile(name: "\(stem)-\(fileSafe($0.id)).csv", bytes: writer.bytes($0)) }
         case .html:
-            return [OutputFile(name: name, bytes: Array(HTMLWriter(annotations: options.annotations).write(document).utf8))]
+            return [OutputFile(name: name, bytes: Array(HTMLWriter(annotations: options.annotations, showsInferred: options.showsInferred).write(document).utf8))]
         case .md:
             return [OutputFile(name: name, bytes: Array(MarkdownWriter().write(document).utf8))]
         case .xlsx:

@@ -1,5 +1,5 @@
 /// Writes a document's tables as an Excel workbook (`.xlsx`), one sheet per top-level table,
-/// named after the table id.
+/// named after the table's heading (``DocumentTitles/captions(of:)``), else its id.
 ///
 /// - merged cells become real merges (`<mergeCells>`), the covered slots carrying the merged
 ///   cell's style so that borders run round the whole area;
@@ -23,7 +23,8 @@ public struct XLSXWriter: Sendable {
         var strings = SharedStrings()
         var sheets: [String] = []
         for table in tables { sheets.append(try sheet(table, strings: &strings)) }
-        var names = SpreadsheetNames.sheetNames(tables.map(\.id))
+        let captions = DocumentTitles.captions(of: document)
+        var names = SpreadsheetNames.sheetNames(tables.map { captions[$0.id] ?? $0.id })
         if sheets.isEmpty {
             sheets = [sheet(nil, strings: &strings)]
             names = ["Sheet1"]
@@ -50,7 +51,7 @@ public struct XLSXWriter: Sendable {
             throw .limitExceeded(what: "columns of table \(table.id) for a spreadsheet", limit: SpreadsheetNames.maxColumns)
         }
         guard let map = table.completeSlotMap() else {
-            throw .output("table \(table.id): its cells do not tile its grid")
+            throw .output("cannot write table \(table.id): its cells do not tile its grid")
         }
         return sheet(SheetContent(table: table, map: map), strings: &strings)
     }

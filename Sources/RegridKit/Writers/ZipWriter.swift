@@ -29,11 +29,11 @@ public struct ZipWriter: Sendable {
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         guard let sink = zip_source_buffer_create(nil, 0, 0, &error) else {
-            throw .output("zip: \(String(cString: zip_error_strerror(&error)))")
+            throw .output("cannot write the zip package: \(String(cString: zip_error_strerror(&error)))")
         }
         guard let archive = zip_open_from_source(sink, Int32(ZIP_TRUNCATE), &error) else {
             zip_source_free(sink)
-            throw .output("zip: \(String(cString: zip_error_strerror(&error)))")
+            throw .output("cannot write the zip package: \(String(cString: zip_error_strerror(&error)))")
         }
         zip_source_keep(sink)
         defer { zip_source_free(sink) }
@@ -45,14 +45,14 @@ public struct ZipWriter: Sendable {
             buffer.copyBytes(from: entry.bytes)
             guard let source = zip_source_buffer(archive, buffer.baseAddress, zip_uint64_t(entry.bytes.count), 0) else {
                 zip_discard(archive)
-                throw .output("zip: cannot add \(entry.name)")
+                throw .output("cannot write the zip package: cannot add \(entry.name)")
             }
             let index = zip_file_add(archive, entry.name, source, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
             if index < 0 {
                 zip_source_free(source)
                 let message = String(cString: zip_strerror(archive))
                 zip_discard(archive)
-                throw .output("zip: cannot add \(entry.name): \(message)")
+                throw .output("cannot write the zip package: cannot add \(entry.name): \(message)")
             }
             zip_set_file_compression(archive, zip_uint64_t(index), Int32(ZIP_CM_DEFLATE), 6)
             // A fixed timestamp (1980-01-01 00:00, the DOS epoch) so the same entries give the same bytes.
@@ -61,22 +61,22 @@ public struct ZipWriter: Sendable {
                zip_file_set_encryption(archive, zip_uint64_t(index), UInt16(ZIP_EM_AES_256), password) != 0 {
                 let message = String(cString: zip_strerror(archive))
                 zip_discard(archive)
-                throw .output("zip: cannot encrypt \(entry.name): \(message)")
+                throw .output("cannot write the zip package: cannot encrypt \(entry.name): \(message)")
             }
         }
         guard zip_close(archive) == 0 else {
             let message = String(cString: zip_strerror(archive))
             zip_discard(archive)
-            throw .output("zip: \(message)")
+            throw .output("cannot write the zip package: \(message)")
         }
-        guard zip_source_open(sink) == 0 else { throw .output("zip: cannot reopen the archive buffer") }
+        guard zip_source_open(sink) == 0 else { throw .output("cannot write the zip package: cannot reopen the archive buffer") }
         defer { zip_source_close(sink) }
         var st = zip_stat_t()
         zip_stat_init(&st)
-        guard zip_source_stat(sink, &st) == 0 else { throw .output("zip: cannot size the archive buffer") }
+        guard zip_source_stat(sink, &st) == 0 else { throw .output("cannot write the zip package: cannot size the archive buffer") }
         var out = [UInt8](repeating: 0, count: Int(st.size))
         let n = out.withUnsafeMutableBytes { zip_source_read(sink, $0.baseAddress, zip_uint64_t($0.count)) }
-        guard n == Int64(st.size) else { throw .output("zip: short read of the archive buffer") }
+        guard n == Int64(st.size) else { throw .output("cannot write the zip package: short read of the archive buffer") }
         return out
     }
 }

@@ -50,8 +50,8 @@ struct DOCXPackageTests {
             try DOCXReader().read(bytes: try zip.archive(), name: "x.docx")
         }
         var other = ZipWriter()
-        other.add("hello.txt", text: "hi")
-        #expect(throws: RegridError.missingPart("word/document.xml")) {
+        other.add("hello.md", text: "hi")
+        #expect(throws: RegridError.missingPart("word/document.xml (a zip, but not a Word package)")) {
             try DOCXReader().read(bytes: try other.archive(), name: "x.docx")
         }
     }

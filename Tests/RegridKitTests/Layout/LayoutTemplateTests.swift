@@ -27,6 +27,18 @@ import RegridKit
         #expect(byID["cn-gov-disclosure-2021/applications"]?.cells.first { $0.label == "三、本年度办理结果" }?.rowSpan == 22)
     }
 
+    /// The templates compiled into the library (the EmbedTemplates plugin) are exactly the JSON
+    /// files in `Sources/RegridKit/Layout/Templates`, read from disk: none missing, none stale.
+    @Test func builtInTemplatesAreTheTemplateFiles() throws {
+        let folder = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/RegridKit/Layout/Templates")
+        let fromDisk = try LayoutLibrary.load(directory: folder)
+        let builtIn = try LayoutLibrary.builtIn()
+        #expect(fromDisk.count == 6)
+        #expect(builtIn == fromDisk)
+    }
+
     /// The layout files agree with the hand-compiled reference in ../shared/spec (every header
     /// and label merge, every row and column path) wherever the reference gives them.
     @Test func templatesAgreeWithTheSharedSpec() throws {

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func aWriteThatCannotHappenSaysWhere() {
-        #expect(throws: RegridError.output("/nonexistent/regrid/out.json: No such file or directory")) {
+        #expect(throws: RegridError.output("cannot write /nonexistent/regrid/out.json: No such file or directory")) {
             try LocalFile.writeAtomically([1, 2, 3], toPath: "/nonexistent/regrid/out.json")
         }
     }

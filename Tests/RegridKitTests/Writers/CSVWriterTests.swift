@@ -1,4 +1,5 @@
 import Testing
+import RegridFixtures
 @testable import RegridKit
 
 @Suite("CSV writer")
@@ -130,5 +131,34 @@ struct CSVWriterTests {
             t1,2,2,规章,第二十条 第(一)项 / 总数,16\r
 
             """)
+    }
+}
+
+@Suite("Tidy CSV of a known layout")
+struct TidyLayoutCSVTests {
+    /// Table 二 of the 2019 layout is four sections, each with its own sub-header row: every
+    /// figure is labelled with its own section's sub-header, and sub-header rows are no records.
+    @Test func eachSectionOfTable2IsLabelledWithItsOwnSubHeader() throws {
+        let report = DisclosureReportGenerator(.init(layout: "2019", seed: 7)).generate()
+        let (document, extracted) = LayoutTestSupport.extract(try Regrid.read(bytes: try report.docx(), name: "r.docx"))
+        let table = try #require(document.tables.first { $0.layout?.template == "cn-gov-disclosure-2019/proactive" })
+        let csv = CSVWriter(options: .init(shape: .tidy), statedHeaders: extracted.statedHeaderPaths()).text(table)
+        let records = try CSVParse.records(csv).dropFirst()
+        #expect(records.count == 22)   // the layout's 22 figures, nothing else
+        let subHeaders: Set<String> = ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+                                       "本年增/减", "处理决定数量", "采购项目数量", "采购总金额"]
+        for record in records {
+            let (rowPath, columnPath, value) = (record[3], record[4], record[5])
+            #expect(!subHeaders.contains(value), "a sub-header became data: \(record)")
+            // The section named first in the row path heads the column path too.
+            let section = try #require(rowPath.components(separatedBy: CSVWriter.pathSeparator).first)
+            #expect(columnPath.hasPrefix(section + CSVWriter.pathSeparator), "\(record)")
+        }
+        let licensing = try #require(records.first { $0[3].hasSuffix("行政许可") && $0[4].hasSuffix("处理决定数量") })
+        #expect(licensing[4] == "第二十条第（五）项 / 处理决定数量")
+        // Without the layout, the grid rule labels the （五） section with the （一） section's headers:
+        // the defect this fixes (kept visible so that the stated paths stay needed).
+        let inferred = try CSVParse.records(CSVWriter(options: .init(shape: .tidy)).text(table)).dropFirst()
+        #expect(inferred.contains { $0[3].contains("行政许可") && ($0[4].contains("（一）") || $0[4].contains("(一)")) })
     }
 }

@@ -73,7 +73,7 @@ struct DOCXWriterTests {
 
     @Test func brokenTablesAreRefusedWithAMessage() {
         let broken = Table(id: "t7", rows: 2, columns: 2, cells: [Cell(row: 0, column: 0, text: "x")])
-        #expect(throws: RegridError.output("table t7: its cells do not tile its grid")) {
+        #expect(throws: RegridError.output("cannot write table t7: its cells do not tile its grid")) {
             try DOCXWriter().write(document([.table(broken)]))
         }
     }

@@ -89,7 +89,7 @@ struct WriterRegistryTests {
         let broken = Table(id: "t4", rows: 2, columns: 1, cells: [Cell(row: 0, column: 0, text: "x")])
         let doc = Document(source: Source(name: "b.docx", kind: .docx), blocks: [.table(broken)])
         for format in OutputFormat.allCases {
-            #expect(throws: RegridError.output("the document breaks the grid rules (table t4: slot [1, 0] is not covered by any cell); nothing written")) {
+            #expect(throws: RegridError.output("cannot write the document: it breaks the grid rules (table t4: slot [1, 0] is not covered by any cell); nothing written")) {
                 try WriterRegistry.write(doc, as: format)
             }
         }

@@ -6,7 +6,8 @@ import Testing
 struct XLSXWriterTests {
     @Test func oneSheetPerTableWithRealMergesAndTypedValues() throws {
         let book = try XLSXReadBack(XLSXWriter().write(WriterFixtures.document))
-        #expect(book.sheets.map(\.name) == ["t1", "t2", "t3"])
+        // Named after the heading or short line above each table; t3 has neither.
+        #expect(book.sheets.map(\.name) == ["2020年政府信息公开工作年度报告", "Notes & <remarks>", "t3"])
         let t1 = book.sheets[0]
         #expect(t1.merges == ["A1:A2", "B1:C1", "D1:D2", "B4:C4"])
         #expect(t1.cells["A1"]?.value == "项目" && t1.cells["A1"]?.type == "s")

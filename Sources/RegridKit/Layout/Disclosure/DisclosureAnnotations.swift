@@ -17,3 +17,16 @@ extension DisclosureReport {
         return notes
     }
 }
+
+extension DisclosureReport {
+    /// The row and column paths of every figure, as the layout names them, for tidy CSV: each
+    /// section of a table labelled with its own sub-header, sub-header rows left out of the data.
+    public func statedHeaderPaths() -> StatedHeaderPaths {
+        var stated = StatedHeaderPaths()
+        for figure in figures {
+            stated.state(table: figure.tableID, row: figure.cellRow, column: figure.cellColumn,
+                         rowPath: figure.row, columnPath: figure.column)
+        }
+        return stated
+    }
+}

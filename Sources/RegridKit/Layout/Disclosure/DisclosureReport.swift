@@ -1,6 +1,6 @@
 /// The typed records of one 政府信息公开工作年度报告 (`regrid extract`): every figure of the
 /// tables 二/三/四 under its canonical labels, and the consistency checks over them.
-public struct DisclosureReport: Equatable, Sendable {
+public struct DisclosureReport: Codable, Equatable, Sendable {
     /// Always ``DisclosureReport/formatName``.
     public var format: String = DisclosureReport.formatName
     public var version: Int = DisclosureReport.currentVersion
@@ -109,7 +109,7 @@ public struct DisclosureCheck: Equatable, Sendable {
 }
 
 /// A figure's place in a known table, by the layout's canonical row and column label paths.
-public struct FigurePath: Hashable, Sendable {
+public struct FigurePath: Codable, Hashable, Sendable {
     public var row: [String]
     public var column: [String]
     public init(row: [String], column: [String]) {

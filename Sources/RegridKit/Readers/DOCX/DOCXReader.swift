@@ -55,7 +55,7 @@ public struct DOCXReader: Sendable {
             if relationships != nil {
                 throw .notWordDocument("_rels/.rels names no main document part and there is no \(conventional)")
             }
-            throw .missingPart(conventional)
+            throw ForeignZip.error(for: archive)
         }
         let why: String
         if let stated {
