@@ -11,12 +11,16 @@ import RegridKit
 /// `arch/2021/a.docx`; a file input `/data/a.docx` gives `a.docx`. Two different documents that
 /// would get the same source path (`a/reports` and `b/reports` given together) are refused.
 ///
-/// Folders are walked through symbolic links (to files and to folders); a link back to a folder
-/// being walked is not followed again. Hidden files and folders are left out, in folders as
-/// inside archives.
+/// Folders are walked through symbolic links (to files and to folders), each real folder once:
+/// a link back up, or a second link to a folder already walked, is not followed. Hidden files
+/// and folders are left out, in folders as inside archives.
 public struct InputEnumerator {
     /// Folders never entered and files never listed (the batch's own output folder).
-    public var excludedDirectory: String?
+    public var excludedDirectory: String? {
+        didSet { excludedCanonical = excludedDirectory.map(InputEnumerator.canonical) }
+    }
+    /// The excluded folder with its links resolved.
+    private var excludedCanonical: String?
     /// Only documents in this share are listed.
     public var shard: Shard
     public var limits: ReaderLimits
@@ -26,13 +30,15 @@ public struct InputEnumerator {
     public init(excludedDirectory: String? = nil, shard: Shard = .all, limits: ReaderLimits = .default,
                 zipNameEncoding: ZipNameEncoding = .automatic) {
         self.excludedDirectory = excludedDirectory.map(InputEnumerator.absolute)
+        self.excludedCanonical = excludedDirectory.map(InputEnumerator.canonical)
         self.shard = shard
         self.limits = limits
         self.zipNameEncoding = zipNameEncoding
     }
 
     /// The documents of `inputs`, in the order given, each folder sorted by path, each archive
-    /// in its own order; a document named twice (under any spelling) is listed once.
+    /// in its own order; a document named twice (under any spelling, or as a file and inside a
+    /// folder given too) is listed once, under the source path it got first.
     /// - Throws: ``RegridError/io(_:)`` naming the first input that does not exist or cannot be
     ///   read; ``RegridError/invalidInput(_:)`` when the inputs hold no document at all (before
     ///   the shard is taken) or two different documents would get one source path.
@@ -50,12 +56,13 @@ public struct InputEnumerator {
             }
             let root = InputEnumerator.rootName(of: input)
             if isDirectory.boolValue {
-                for relative in try filesInFolder(input) {
+                for (relative, real) in try filesInFolder(input, listing: &listing) {
                     let path = input == "." ? relative : input == "/" ? "/" + relative : input + "/" + relative
-                    try add(file: path, key: root.isEmpty ? relative : root + "/" + relative, to: &listing)
+                    try add(file: path, real: real, key: root.isEmpty ? relative : root + "/" + relative, to: &listing)
                 }
             } else {
-                try add(file: input, key: root, to: &listing)
+                let parent = InputEnumerator.canonical((InputEnumerator.absolute(input) as NSString).deletingLastPathComponent)
+                try add(file: input, real: parent + "/" + root, key: root, to: &listing)
             }
         }
         guard listing.found > 0 else {
@@ -69,6 +76,11 @@ public struct InputEnumerator {
         var refs: [DocumentRef] = []
         /// Source path → where the document really is (absolute path, `!/` entry names).
         var owners: [String: String] = [:]
+        /// Where the documents listed really are.
+        var identities = Set<String>()
+        /// The folders walked, symbolic links resolved: each is walked once, so that links cannot
+        /// make a cycle or list one folder many times (a chain of doubled links would be exponential).
+        var folders = Set<String>()
         /// Documents found, in every shard.
         var found = 0
 
@@ -82,15 +94,18 @@ public struct InputEnumerator {
                     are named after the input given, from its last path component on): give their common folder instead
                     """)
             }
+            // The same document reached again through another input (a folder and a file in it).
+            guard identities.insert(identity).inserted else { return }
             owners[ref.sourcePath] = identity
             found += 1
             if shard.contains(ref.sourcePath) { refs.append(ref) }
         }
     }
 
-    private func add(file path: String, key: String, to listing: inout Listing) throws(RegridError) {
-        let real = InputEnumerator.absolute(path)
-        if let excluded = excludedDirectory, real.hasPrefix(excluded + "/") { return }
+    /// Lists the file at `path` (really at `real`, links resolved) as one document or, for an
+    /// archive of documents, as its entries.
+    private func add(file path: String, real: String, key: String, to listing: inout Listing) throws(RegridError) {
+        if let excluded = excludedDirectory, InputEnumerator.absolute(path).hasPrefix(excluded + "/") { return }
         guard InputEnumerator.startsWithZipSignature(path),
               let archive = try? DocumentArchive(path: path, limits: limits, nameEncoding: zipNameEncoding),
               !archive.isOfficePackage else {
@@ -122,38 +137,43 @@ public struct InputEnumerator {
         return inner
     }
 
-    /// Regular files under `folder` (relative paths, sorted), through symbolic links, skipping
-    /// hidden files and folders, the excluded folder and links back to a folder being walked.
-    private func filesInFolder(_ folder: String) throws(RegridError) -> [String] {
-        var files: [String] = []
-        try walk(folder, relative: "", ancestors: [InputEnumerator.canonical(folder)], into: &files)
-        return files.sorted()
+    /// Files under `folder` (paths relative to it, sorted, with where each really is), through
+    /// symbolic links, skipping hidden files and folders, the excluded folder and folders
+    /// already walked (in this or an earlier input).
+    private func filesInFolder(_ folder: String, listing: inout Listing) throws(RegridError) -> [(relative: String, real: String)] {
+        var files: [(relative: String, real: String)] = []
+        let target = InputEnumerator.canonical(folder)
+        guard listing.folders.insert(target).inserted else { return [] }
+        try walk(real: target, relative: "", folders: &listing.folders, into: &files)
+        return files.sorted { $0.relative < $1.relative }
     }
 
-    private func walk(_ folder: String, relative: String, ancestors: Set<String>, into files: inout [String]) throws(RegridError) {
+    /// Walks the folder whose links are all resolved, `real` (so that every path touched has at
+    /// most its last component to resolve: deep chains of links cost no more than plain folders).
+    private func walk(real: String, relative: String, folders: inout Set<String>,
+                      into files: inout [(relative: String, real: String)]) throws(RegridError) {
         let fileManager = FileManager.default
         let names: [String]
         do {
-            names = try fileManager.contentsOfDirectory(atPath: folder)
+            names = try fileManager.contentsOfDirectory(atPath: real)
         } catch {
-            throw .io("\(folder): cannot list the folder (\(error.localizedDescription))")
+            throw .io("\(relative.isEmpty ? real : relative): cannot list the folder (\(error.localizedDescription))")
         }
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = folder == "/" ? "/" + name : folder + "/" + name
+            let path = real == "/" ? "/" + name : real + "/" + name
             let inside = relative.isEmpty ? name : relative + "/" + name
             var isDirectory: ObjCBool = false
             // Follows symbolic links; a dangling link is not there.
             guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if !isDirectory.boolValue {
-                files.append(inside)
+                files.append((inside, path))
                 continue
             }
-            if let excluded = excludedDirectory, InputEnumerator.absolute(path) == excluded { continue }
             let target = InputEnumerator.canonical(path)
-            if let excluded = excludedDirectory, target == InputEnumerator.canonical(excluded) { continue }
-            // A link to a folder being walked (a cycle) is not entered again.
-            guard !ancestors.contains(target) else { continue }
-            try walk(path, relative: inside, ancestors: ancestors.union([target]), into: &files)
+            if let excluded = excludedDirectory, target == excluded || target == excludedCanonical { continue }
+            // A folder already walked (a link back up, or a second link to it) is not entered again.
+            guard folders.insert(target).inserted else { continue }
+            try walk(real: target, relative: inside, folders: &folders, into: &files)
         }
     }
 

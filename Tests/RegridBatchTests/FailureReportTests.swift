@@ -43,7 +43,7 @@ struct FailureReportTests {
         let run = try RegridExecutable.run(["batch", fx.path("in"), "--out", fx.path("out"), "--quiet", "--jobs", "2"])
         #expect(run.status == 1)
         let lines = run.stderr.split(separator: "\n").map(String.init).sorted()
-        #expect(lines.count == 3, "\(run.stderr)")
+        try #require(lines.count == 3, "\(run.stderr)")
         #expect(lines[0].hasPrefix("regrid: \(fx.path("in/cut.docx")): not a readable zip archive"), "\(lines)")
         #expect(lines[1] == "regrid: \(fx.path("in/empty.docx")): the file is empty", "\(lines)")
         #expect(lines[2].hasPrefix("regrid: \(fx.path("in/pack.zip"))!/2021/bad.docx: not a readable zip archive"), "\(lines)")

@@ -23,6 +23,8 @@ struct InputPathTests {
         #expect(try InputEnumerator().documents(in: [fx.path("single.docx")]).map(\.sourcePath) == ["single.docx"])
         // One folder named twice is listed once.
         #expect(try InputEnumerator().documents(in: spellings).count == 2)
+        #expect(try InputEnumerator().documents(in: [fx.path("arch"), fx.path("arch/b.docx")]).map(\.sourcePath)
+                == ["arch/2021/a.docx", "arch/b.docx"])
 
         var options = BatchOptions(inputs: [spellings[0]], outputDirectory: fx.path("out"), jobs: 1)
         _ = try BatchRunner(options: options).run()
@@ -81,6 +83,22 @@ struct InputPathTests {
         #expect(refs.map(\.sourcePath) == ["linked/a.docx", "linked/more/sub/b.docx"])
         let result = try BatchRunner(options: BatchOptions(inputs: [fx.path("linked")], outputDirectory: fx.path("out"), jobs: 1)).run()
         #expect(result.ok == 2)
+        // The link and the folder it names, given together: each document once, under the first name.
+        #expect(try InputEnumerator().documents(in: [fx.path("linked"), fx.path("real"), fx.path("other")]).map(\.sourcePath)
+                == ["linked/a.docx", "linked/more/sub/b.docx"])
+
+        // Thirty folders, each with two links to the next: 2^30 paths, each folder walked once.
+        for level in 0..<30 {
+            try fileManager.createDirectory(atPath: fx.path("chain/d\(level)"), withIntermediateDirectories: true)
+            if level > 0 {
+                for link in ["l1", "l2"] {
+                    try fileManager.createSymbolicLink(atPath: fx.path("chain/d\(level - 1)/\(link)"), withDestinationPath: fx.path("chain/d\(level)"))
+                }
+            }
+        }
+        try fx.write("chain/d29/deep.docx", try BatchFixtures.docx(["deep"]))
+        let chain = try InputEnumerator().documents(in: [fx.path("chain/d0")]).map(\.sourcePath)
+        #expect(chain == ["d0/" + String(repeating: "l1/", count: 29) + "deep.docx"])
 
         try fileManager.createDirectory(atPath: fx.path("empty/.git"), withIntermediateDirectories: true)
         try fx.write("empty/.git/c.docx", try BatchFixtures.docx(["hidden"]))
