@@ -124,6 +124,27 @@ func slots(_ table: Table) -> [String] {
         #expect(doc.diagnostics.contains { $0.code == "layout-tables" && $0.message.hasPrefix("3 ") })
     }
 
+    /// Word's "Save as Web Page": conditional comments, `<![if …]>` markers around list numbers,
+    /// `<o:p>`, MsoNormalTable, and the spacer row for misaligned columns.
+    @Test func wordSaveAsWebPage() throws {
+        let doc = try readHTML(#"""
+            <html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">
+            <head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>x</o:Author></o:DocumentProperties></xml><![endif]--><style><!-- p.MsoNormal {margin:0} --></style></head>
+            <body lang=ZH-CN style='tab-interval:21.0pt'><div class=WordSection1>
+            <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>列表项<o:p></o:p></p>
+            <table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;mso-yfti-tbllook:1184'>
+             <tr style='mso-yfti-irow:0;mso-yfti-firstrow:yes'><td width=100 rowspan=2 style='width:75pt'><p class=MsoNormal><span>项目<span lang=EN-US><o:p></o:p></span></span></p></td>
+              <td colspan=2><p class=MsoNormal>申请人<o:p></o:p></p></td></tr>
+             <tr><td><p class=MsoNormal>自然人</p></td><td><p class=MsoNormal>法人<![if !supportMisalignedColumns]><![endif]></p></td></tr>
+             <![if !supportMisalignedColumns]><tr height=0><td width=100 style='border:none'></td><td width=50 style='border:none'></td><td width=50 style='border:none'></td></tr><![endif]>
+            </table><p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p></div></body></html>
+            """#, name: "report.htm")
+        #expect(doc.blocks.first == .paragraph(Paragraph(text: "1.    列表项")))
+        let table = try #require(doc.tables.first)
+        #expect(slots(table) == ["0,0 2x1 项目", "0,1 1x2 申请人", "1,1 1x1 自然人", "1,2 1x1 法人"])
+        #expect(doc.blocks.count == 2)
+    }
+
     @Test func theadAndAllThRowsAreHeaderRows() throws {
         let doc = try readHTML("<table><thead><tr><td>h</td></tr></thead><tr><th>th</th></tr><tr><td>d</td></tr><tr><th>late</th></tr></table>")
         let table = try #require(doc.tables.first)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import RegridKit
 
-/// Inputs the fuzzers (Fuzz/) found, kept under Fixtures/fuzz/{docx,flat}/ in the fuzzers' own
+/// Inputs the fuzzers (Fuzz/) found, kept under Fixtures/fuzz/{docx,flat,html}/ in the fuzzers' own
 /// input format: each must read to a clear ``RegridError`` or to a document that passes
 /// ``Document/validate()``; a crash here is a regression.
 @Suite("Fuzz regressions")
@@ -28,6 +28,12 @@ struct FuzzRegressionTests {
     func flatText(_ path: String) throws {
         let bytes = try #require(FileManager.default.contents(atPath: path)).map { $0 }
         expectSound { () throws(RegridError) in try FlatTextReader().read(bytes: bytes, name: "fuzz.txt") }
+    }
+
+    @Test(arguments: inputs("html"))
+    func html(_ path: String) throws {
+        let bytes = try #require(FileManager.default.contents(atPath: path)).map { $0 }
+        expectSound { () throws(RegridError) in try HTMLReader().read(bytes: bytes, name: "fuzz.html") }
     }
 
     private func expectSound(_ read: () throws(RegridError) -> Document) {

@@ -32,7 +32,7 @@ public struct HTMLReader: Sendable {
             decoded = HTMLCharset.decode(bytes)
         }
         diagnostics += decoded.diagnostics
-        let root = try HTMLTreeParser.parse(utf8: decoded.utf8, name: name, limits: limits)
+        let root = try HTMLTreeParser.parse(utf8: ConditionalMarkers.strip(decoded.utf8), name: name, limits: limits)
         var builder = HTMLFlowBuilder(limits: limits)
         var blocks = try builder.read(root).blocks
         TableNumbering.number(&blocks)

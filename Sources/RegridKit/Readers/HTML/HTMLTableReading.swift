@@ -56,17 +56,23 @@ extension HTMLFlowBuilder {
         var group: [HTMLElement] = []
         var groupIsHead = false
         func flush(_ rows: inout [HTMLRow], _ builder: inout HTMLFlowBuilder) throws(RegridError) {
-            for (i, tr) in group.enumerated() where !tr.isHidden {
-                guard rows.count < builder.limits.maxTableRows else {
+            var read: [HTMLRow] = []
+            for tr in group {
+                guard rows.count + read.count < builder.limits.maxTableRows else {
                     throw .limitExceeded(what: "HTML table rows", limit: builder.limits.maxTableRows)
                 }
+                if tr.isHidden { builder.hiddenElements += 1; continue }
                 var cells: [(element: HTMLElement, content: BlockList)] = []
                 for case .element(let cell) in tr.children where cell.name == "td" || cell.name == "th" {
                     if cell.isHidden { builder.hiddenElements += 1; continue }
                     cells.append((cell, try builder.container(cell, nesting: nesting)))
                 }
-                rows.append(HTMLRow(cells: cells, inHead: groupIsHead, groupRowsLeft: group.count - i))
+                // Word's spacer row (`<tr height=0>` of empty cells, for misaligned columns).
+                if tr.attribute("height") == "0", cells.allSatisfy({ $0.content.lines.isEmpty }) { continue }
+                read.append(HTMLRow(cells: cells, inHead: groupIsHead, groupRowsLeft: 0))
             }
+            for i in read.indices { read[i].groupRowsLeft = read.count - i }
+            rows += read
             group.removeAll()
         }
         func rowsOf(_ element: HTMLElement) -> [HTMLElement] {
