@@ -10,18 +10,22 @@
 ///    right and the labels take the rest), an empty cell exactly under the cell it continues,
 ///    a header cell exactly over a run of children (repeated child runs split evenly), a label
 ///    that repeats one placed elsewhere in the table at that label's columns (``FlatLabelAnchors``),
-///    and otherwise the deepest (last) label extending right. A second pass re-places every
+///    and otherwise the cell real rows of its kind widen most (``FlatPriors``: the first cell,
+///    with or without numbers in the row) extending right. A second pass re-places every
 ///    inferred row once all its neighbours have a place.
 /// 3. An empty cell whose slot range equals that of a non-empty, non-numeric cell above is a
-///    vertical-merge continuation when every cell left of it in its row is empty (label
-///    columns), or when both rows are header rows (above the first numeric data row). Empty
-///    cells in numeric blocks, fully empty rows, and empty cells of data rows under a header
+///    vertical-merge continuation where real tables mostly merge (``FlatPriors``, learnt from
+///    the DOCX corpus): when both rows are header rows (above the first numeric data row), when
+///    every cell left of it in its row is empty (label columns), or when it is wider than a
+///    column. Other empty cells, fully empty rows, and empty cells of data rows under a header
 ///    cell (a figure left blank, not a header reaching into the data) stay real empty cells.
 ///
 /// Every span inferred is reported as an `info` diagnostic `span-inferred`; a row that could not
 /// be lined up with its neighbours gets a `warning` `span-uncertain`. Text is never dropped.
 public struct FlatTableReconstruction: Sendable {
     public var limits: ReaderLimits
+    /// The rates learnt from real tables that settle what the text cannot (``FlatPriors``).
+    var priors: FlatPriors = .learnt
     public init(limits: ReaderLimits = .default) { self.limits = limits }
 
     /// Builds a valid table from rows of cell texts.
@@ -39,12 +43,7 @@ public struct FlatTableReconstruction: Sendable {
         guard rows.count <= limits.maxTableRows else { throw .limitExceeded(what: "table rows", limit: limits.maxTableRows) }
         var diagnostics: [Diagnostic] = []
         let kinds = rows.map { $0.map(CellContentKind.init) }
-        let firstData = kinds.firstIndex { row in
-            let numeric = row.filter { $0 == .numeric }.count
-            let nonEmpty = row.filter { $0 != .empty }.count
-            return numeric > 0 && numeric * 2 >= nonEmpty
-        }
-        let headerCount = firstData ?? 0
+        let headerCount = Self.headerRowCount(kinds: kinds)
         let spans = placeRows(rows: rows, kinds: kinds, width: width, headerCount: headerCount, diagnostics: &diagnostics)
         let continuation = vMergeMarks(rows: rows, kinds: kinds, spans: spans, headerCount: headerCount)
 
@@ -67,6 +66,16 @@ public struct FlatTableReconstruction: Sendable {
         }
         table.diagnostics = diagnostics + table.diagnostics
         return table
+    }
+
+    /// The rows above the first data row (one whose non-empty cells are at least half numbers);
+    /// 0 when no row is.
+    static func headerRowCount(kinds: [[CellContentKind]]) -> Int {
+        kinds.firstIndex { row in
+            let numeric = row.filter { $0 == .numeric }.count
+            let nonEmpty = row.filter { $0 != .empty }.count
+            return numeric > 0 && numeric * 2 >= nonEmpty
+        } ?? 0
     }
 
     /// Column spans for every cell of every row.
@@ -105,7 +114,8 @@ public struct FlatTableReconstruction: Sendable {
                     below: Self.neighbour(of: r, step: 1, spans: spans, rows: rows),
                     belowBelow: r + 2 < rows.count ? spans[r + 2].map { (spans: $0, texts: rows[r + 2]) } : nil,
                     columnNumeric: columnNumeric, anchors: anchors,
-                    headerAbove: Self.headerRow(above: r, spans: spans, rows: rows, kinds: kinds))
+                    headerAbove: Self.headerRow(above: r, spans: spans, rows: rows, kinds: kinds),
+                    priors: priors)
                 let result = FlatRowPlacement(texts: rows[r], kinds: kinds[r], width: width, context: context).best()
                 spans[r] = result.spans
                 if pass == 2 && result.misaligned { uncertain.insert(r) }
@@ -175,7 +185,7 @@ public struct FlatTableReconstruction: Sendable {
                 if kind == .empty, !allEmpty, let up = above[col], up.width == w,
                    up.kind == .text || (up.kind == .numeric && col == 0),
                    r < headerCount || up.row >= headerCount,
-                   leftEmpty || w > 1 || (r < headerCount && up.row < headerCount) {
+                   priors.continuesAbove(header: r < headerCount && up.row < headerCount, leftEmpty: leftEmpty, wide: w > 1) {
                     marks[r][c] = true
                     origin = up
                 }
