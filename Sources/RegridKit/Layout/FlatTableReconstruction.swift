@@ -46,17 +46,30 @@ public struct FlatTableReconstruction: Sendable {
         let headerCount = Self.headerRowCount(kinds: kinds)
         let spans = placeRows(rows: rows, kinds: kinds, width: width, headerCount: headerCount, diagnostics: &diagnostics)
         let continuation = vMergeMarks(rows: rows, kinds: kinds, spans: spans, headerCount: headerCount)
-
-        var raw = RawTable()
-        for (r, row) in rows.enumerated() {
-            var cells: [RawCell] = []
-            for (c, text) in row.enumerated() {
-                cells.append(RawCell(text: text, colSpan: spans[r][c], vMerge: continuation[r][c] ? .continue : .none,
-                                     blocks: blocks?[r][c], line: lines?[r][c]))
-            }
-            raw.rows.append(RawRow(cells: cells, isHeader: r < headerCount))
+        if Set(rows.lazy.filter { !$0.isEmpty }.map(\.count)).count > 1 {
+            diagnostics.append(Diagnostic(.info, "grid-from-fullest-row",
+                "the rows have different numbers of cells: the grid is taken as wide as the fullest row (\(width)); columns that no row of the text shows (hidden grid columns) cannot be read from flattened text"))
         }
-        var table = try GridAssembler(limits: limits).assemble(raw, id: id)
+        // The re-flattening check: the grid read must flatten back to the rows it was read from
+        // (the same cells, in the same rows and order). A reading that fails is replaced by one
+        // with the vertical merges dropped, then by one with no span inferred but the last cell's.
+        var table = try assemble(rows: rows, spans: spans, continuation: continuation, headerCount: headerCount,
+                                 lines: lines, id: id, blocks: blocks)
+        if !Self.flattensBack(table, to: rows) {
+            let noMerges = rows.map { Array(repeating: false, count: $0.count) }
+            var fallback = try assemble(rows: rows, spans: spans, continuation: noMerges, headerCount: headerCount,
+                                        lines: lines, id: id, blocks: blocks)
+            if !Self.flattensBack(fallback, to: rows) {
+                let plain = rows.map { row in row.indices.map { $0 == row.count - 1 ? width - row.count + 1 : 1 } }
+                fallback = try assemble(rows: rows, spans: plain, continuation: noMerges, headerCount: headerCount,
+                                        lines: lines, id: id, blocks: blocks)
+            }
+            let passes = Self.flattensBack(fallback, to: rows)
+            diagnostics.append(Diagnostic(.warning, "reading-rejected", passes
+                ? "the spans inferred would flatten to other text than the table's rows; a simpler reading that does is kept"
+                : "no reading of the table flattens back to its rows; the simplest is kept"))
+            table = fallback
+        }
         for cell in table.cells where !cell.isSynthetic && (cell.rowSpan > 1 || cell.colSpan > 1) {
             var what: [String] = []
             if cell.colSpan > 1 { what.append("column span \(cell.colSpan)") }
@@ -66,6 +79,35 @@ public struct FlatTableReconstruction: Sendable {
         }
         table.diagnostics = diagnostics + table.diagnostics
         return table
+    }
+
+    private func assemble(rows: [[String]], spans: [[Int]], continuation: [[Bool]], headerCount: Int,
+                          lines: [[Int]]?, id: String, blocks: [[[Block]?]]?) throws(RegridError) -> Table {
+        var raw = RawTable()
+        for (r, row) in rows.enumerated() {
+            var cells: [RawCell] = []
+            for (c, text) in row.enumerated() {
+                cells.append(RawCell(text: text, colSpan: spans[r][c], vMerge: continuation[r][c] ? .continue : .none,
+                                     blocks: blocks?[r][c], line: lines?[r][c]))
+            }
+            raw.rows.append(RawRow(cells: cells, isHeader: r < headerCount))
+        }
+        return try GridAssembler(limits: limits).assemble(raw, id: id)
+    }
+
+    /// True when the table, flattened the way Tika writes it (``FlatTextWriter``: per row the cells
+    /// starting there and an empty cell per vertical merge reaching into it), gives exactly
+    /// `rows`: as many rows, the same number of cells in each, the same texts in order.
+    static func flattensBack(_ table: Table, to rows: [[String]]) -> Bool {
+        let written = FlatTextWriter.wordCells(table)
+        let nonEmptyRows = rows.filter { !$0.isEmpty }
+        let writtenRows = written.filter { !$0.isEmpty }
+        guard writtenRows.count == nonEmptyRows.count else { return false }
+        for (w, r) in zip(writtenRows, nonEmptyRows) {
+            guard w.count == r.count else { return false }
+            for (cell, text) in zip(w, r) where cell.cell.text.trimmingWhitespace() != text.trimmingWhitespace() { return false }
+        }
+        return true
     }
 
     /// The rows above the first data row (one whose non-empty cells are at least half numbers);
