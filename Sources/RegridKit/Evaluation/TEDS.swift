@@ -82,17 +82,26 @@ public enum TEDS {
     static func normalizedLevenshtein(_ a: [Character], _ b: [Character]) -> Double {
         if a == b { return 0 }
         if a.isEmpty || b.isEmpty { return 1 }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        // A common prefix and suffix cost nothing: the quadratic table covers only the middle
+        // (long cells that differ in a few characters are compared in linear time).
+        var lo = 0
+        while lo < a.count && lo < b.count && a[lo] == b[lo] { lo += 1 }
+        var endA = a.count, endB = b.count
+        while endA > lo && endB > lo && a[endA - 1] == b[endB - 1] { endA -= 1; endB -= 1 }
+        let x = a[lo..<endA], y = b[lo..<endB]
+        let longest = Double(max(a.count, b.count))
+        if x.isEmpty || y.isEmpty { return Double(max(x.count, y.count)) / longest }
+        var previous = Array(0...y.count)
+        var current = Array(repeating: 0, count: y.count + 1)
+        for (i, ca) in x.enumerated() {
+            current[0] = i + 1
+            for (j, cb) in y.enumerated() {
+                let substitution = previous[j] + (ca == cb ? 0 : 1)
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, substitution)
             }
             swap(&previous, &current)
         }
-        return Double(previous[b.count]) / Double(max(a.count, b.count))
+        return Double(previous[y.count]) / longest
     }
 
     /// Zhang–Shasha tree edit distance.

@@ -29,6 +29,8 @@ struct FlatRowPlacement {
         var anchors: FlatLabelAnchors = FlatLabelAnchors()
         /// The nearest header row above (text, no numbers): numbers sit under its cells.
         var headerAbove: Neighbour? = nil
+        /// Which cell of a short row real tables widen when nothing else tells.
+        var priors: FlatPriors = .learnt
     }
 
     let texts: [String]
@@ -58,7 +60,9 @@ struct FlatRowPlacement {
     private let anchor: [Range<Int>?]
     /// The adjacent below row's cell ranges and trimmed texts (for repeated child runs).
     private let down: (ranges: [Range<Int>], texts: [String])?
-    private let lastLabel: Int
+    /// The label (non-numeric cell) that extends right when nothing else tells: the first or the
+    /// deepest (last), as ``FlatPriors`` says real rows of this kind (with or without numbers) do.
+    private let extender: Int
     private let hasNumeric: Bool
 
     init(texts: [String], kinds: [CellContentKind], width: Int, context: Context) {
@@ -111,8 +115,10 @@ struct FlatRowPlacement {
         nonNumericBefore = before
         anchor = texts.indices.map { kinds[$0] == .text ? context.anchors.range(of: texts[$0]) : nil }
         down = adjacentBelow.map { ($0.ranges, $0.texts.map { $0.trimmingWhitespace() }) }
-        lastLabel = kinds.lastIndex { $0 != .numeric } ?? -1
-        hasNumeric = kinds.contains(.numeric)
+        let numeric = kinds.contains(.numeric)
+        let widened = numeric ? context.priors.widenedDataRows : context.priors.widenedTextRows
+        extender = (widened.prefersFirst ? kinds.firstIndex { $0 != .numeric } : kinds.lastIndex { $0 != .numeric }) ?? -1
+        hasNumeric = numeric
     }
 
     /// The best spans, and whether some boundary matched no neighbour.
@@ -183,8 +189,8 @@ struct FlatRowPlacement {
         case .text:
             if anchor[j] == range { c -= 2.0 }
         }
-        // The deepest label extends right: in data rows clearly, elsewhere only to break ties.
-        if kinds[j] != .numeric && j != lastLabel { c += (hasNumeric ? 0.1 : 0.01) * Double(w - 1) }
+        // One label extends right (``extender``): in data rows clearly, elsewhere only to break ties.
+        if kinds[j] != .numeric && j != extender { c += (hasNumeric ? 0.1 : 0.01) * Double(w - 1) }
         if belowEmptyEnd[lo] == hi { c -= 1.0 }
         if w > 1, let down {
             let key = lo * (width + 1) + hi

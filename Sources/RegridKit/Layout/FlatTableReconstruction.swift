@@ -10,18 +10,22 @@
 ///    right and the labels take the rest), an empty cell exactly under the cell it continues,
 ///    a header cell exactly over a run of children (repeated child runs split evenly), a label
 ///    that repeats one placed elsewhere in the table at that label's columns (``FlatLabelAnchors``),
-///    and otherwise the deepest (last) label extending right. A second pass re-places every
+///    and otherwise the cell real rows of its kind widen most (``FlatPriors``: the first cell,
+///    with or without numbers in the row) extending right. A second pass re-places every
 ///    inferred row once all its neighbours have a place.
 /// 3. An empty cell whose slot range equals that of a non-empty, non-numeric cell above is a
-///    vertical-merge continuation when every cell left of it in its row is empty (label
-///    columns), or when both rows are header rows (above the first numeric data row). Empty
-///    cells in numeric blocks, fully empty rows, and empty cells of data rows under a header
+///    vertical-merge continuation where real tables mostly merge (``FlatPriors``, learnt from
+///    the DOCX corpus): when both rows are header rows (above the first numeric data row), when
+///    every cell left of it in its row is empty (label columns), or when it is wider than a
+///    column. Other empty cells, fully empty rows, and empty cells of data rows under a header
 ///    cell (a figure left blank, not a header reaching into the data) stay real empty cells.
 ///
 /// Every span inferred is reported as an `info` diagnostic `span-inferred`; a row that could not
 /// be lined up with its neighbours gets a `warning` `span-uncertain`. Text is never dropped.
 public struct FlatTableReconstruction: Sendable {
     public var limits: ReaderLimits
+    /// The rates learnt from real tables that settle what the text cannot (``FlatPriors``).
+    var priors: FlatPriors = .learnt
     public init(limits: ReaderLimits = .default) { self.limits = limits }
 
     /// Builds a valid table from rows of cell texts.
@@ -39,25 +43,33 @@ public struct FlatTableReconstruction: Sendable {
         guard rows.count <= limits.maxTableRows else { throw .limitExceeded(what: "table rows", limit: limits.maxTableRows) }
         var diagnostics: [Diagnostic] = []
         let kinds = rows.map { $0.map(CellContentKind.init) }
-        let firstData = kinds.firstIndex { row in
-            let numeric = row.filter { $0 == .numeric }.count
-            let nonEmpty = row.filter { $0 != .empty }.count
-            return numeric > 0 && numeric * 2 >= nonEmpty
-        }
-        let headerCount = firstData ?? 0
+        let headerCount = Self.headerRowCount(kinds: kinds)
         let spans = placeRows(rows: rows, kinds: kinds, width: width, headerCount: headerCount, diagnostics: &diagnostics)
         let continuation = vMergeMarks(rows: rows, kinds: kinds, spans: spans, headerCount: headerCount)
-
-        var raw = RawTable()
-        for (r, row) in rows.enumerated() {
-            var cells: [RawCell] = []
-            for (c, text) in row.enumerated() {
-                cells.append(RawCell(text: text, colSpan: spans[r][c], vMerge: continuation[r][c] ? .continue : .none,
-                                     blocks: blocks?[r][c], line: lines?[r][c]))
-            }
-            raw.rows.append(RawRow(cells: cells, isHeader: r < headerCount))
+        if Set(rows.lazy.filter { !$0.isEmpty }.map(\.count)).count > 1 {
+            diagnostics.append(Diagnostic(.info, "grid-from-fullest-row",
+                "the rows have different numbers of cells: the grid is taken as wide as the fullest row (\(width)); columns that no row of the text shows (hidden grid columns) cannot be read from flattened text"))
         }
-        var table = try GridAssembler(limits: limits).assemble(raw, id: id)
+        // The re-flattening check: the grid read must flatten back to the rows it was read from
+        // (the same cells, in the same rows and order). A reading that fails is replaced by one
+        // with the vertical merges dropped, then by one with no span inferred but the last cell's.
+        var table = try assemble(rows: rows, spans: spans, continuation: continuation, headerCount: headerCount,
+                                 lines: lines, id: id, blocks: blocks)
+        if !Self.flattensBack(table, to: rows) {
+            let noMerges = rows.map { Array(repeating: false, count: $0.count) }
+            var fallback = try assemble(rows: rows, spans: spans, continuation: noMerges, headerCount: headerCount,
+                                        lines: lines, id: id, blocks: blocks)
+            if !Self.flattensBack(fallback, to: rows) {
+                let plain = rows.map { row in row.indices.map { $0 == row.count - 1 ? width - row.count + 1 : 1 } }
+                fallback = try assemble(rows: rows, spans: plain, continuation: noMerges, headerCount: headerCount,
+                                        lines: lines, id: id, blocks: blocks)
+            }
+            let passes = Self.flattensBack(fallback, to: rows)
+            diagnostics.append(Diagnostic(.warning, "reading-rejected", passes
+                ? "the spans inferred would flatten to other text than the table's rows; a simpler reading that does is kept"
+                : "no reading of the table flattens back to its rows; the simplest is kept"))
+            table = fallback
+        }
         for cell in table.cells where !cell.isSynthetic && (cell.rowSpan > 1 || cell.colSpan > 1) {
             var what: [String] = []
             if cell.colSpan > 1 { what.append("column span \(cell.colSpan)") }
@@ -67,6 +79,45 @@ public struct FlatTableReconstruction: Sendable {
         }
         table.diagnostics = diagnostics + table.diagnostics
         return table
+    }
+
+    private func assemble(rows: [[String]], spans: [[Int]], continuation: [[Bool]], headerCount: Int,
+                          lines: [[Int]]?, id: String, blocks: [[[Block]?]]?) throws(RegridError) -> Table {
+        var raw = RawTable()
+        for (r, row) in rows.enumerated() {
+            var cells: [RawCell] = []
+            for (c, text) in row.enumerated() {
+                cells.append(RawCell(text: text, colSpan: spans[r][c], vMerge: continuation[r][c] ? .continue : .none,
+                                     blocks: blocks?[r][c], line: lines?[r][c]))
+            }
+            raw.rows.append(RawRow(cells: cells, isHeader: r < headerCount))
+        }
+        return try GridAssembler(limits: limits).assemble(raw, id: id)
+    }
+
+    /// True when the table, flattened the way Tika writes it (``FlatTextWriter``: per row the cells
+    /// starting there and an empty cell per vertical merge reaching into it), gives exactly
+    /// `rows`: as many rows, the same number of cells in each, the same texts in order.
+    static func flattensBack(_ table: Table, to rows: [[String]]) -> Bool {
+        let written = FlatTextWriter.wordCells(table)
+        let nonEmptyRows = rows.filter { !$0.isEmpty }
+        let writtenRows = written.filter { !$0.isEmpty }
+        guard writtenRows.count == nonEmptyRows.count else { return false }
+        for (w, r) in zip(writtenRows, nonEmptyRows) {
+            guard w.count == r.count else { return false }
+            for (cell, text) in zip(w, r) where cell.cell.text.trimmingWhitespace() != text.trimmingWhitespace() { return false }
+        }
+        return true
+    }
+
+    /// The rows above the first data row (one whose non-empty cells are at least half numbers);
+    /// 0 when no row is.
+    static func headerRowCount(kinds: [[CellContentKind]]) -> Int {
+        kinds.firstIndex { row in
+            let numeric = row.filter { $0 == .numeric }.count
+            let nonEmpty = row.filter { $0 != .empty }.count
+            return numeric > 0 && numeric * 2 >= nonEmpty
+        } ?? 0
     }
 
     /// Column spans for every cell of every row.
@@ -105,7 +156,8 @@ public struct FlatTableReconstruction: Sendable {
                     below: Self.neighbour(of: r, step: 1, spans: spans, rows: rows),
                     belowBelow: r + 2 < rows.count ? spans[r + 2].map { (spans: $0, texts: rows[r + 2]) } : nil,
                     columnNumeric: columnNumeric, anchors: anchors,
-                    headerAbove: Self.headerRow(above: r, spans: spans, rows: rows, kinds: kinds))
+                    headerAbove: Self.headerRow(above: r, spans: spans, rows: rows, kinds: kinds),
+                    priors: priors)
                 let result = FlatRowPlacement(texts: rows[r], kinds: kinds[r], width: width, context: context).best()
                 spans[r] = result.spans
                 if pass == 2 && result.misaligned { uncertain.insert(r) }
@@ -175,7 +227,7 @@ public struct FlatTableReconstruction: Sendable {
                 if kind == .empty, !allEmpty, let up = above[col], up.width == w,
                    up.kind == .text || (up.kind == .numeric && col == 0),
                    r < headerCount || up.row >= headerCount,
-                   leftEmpty || w > 1 || (r < headerCount && up.row < headerCount) {
+                   priors.continuesAbove(header: r < headerCount && up.row < headerCount, leftEmpty: leftEmpty, wide: w > 1) {
                     marks[r][c] = true
                     origin = up
                 }

@@ -51,14 +51,20 @@ public struct FlatTextWriter: Sendable {
     /// Per grid row, the Word cells in it: cells starting there, and empty stand-ins for
     /// vertically merged cells reaching down into it.
     private func rowCells(_ table: Table) -> [[Cell]] {
-        var rows = Array(repeating: [Cell](), count: table.rows)
+        Self.wordCells(table).map { $0.map(\.cell) }
+    }
+
+    /// Per grid row, the Word cells in it, left to right: cells starting there, and empty
+    /// stand-ins (`isContinuation`) for vertically merged cells reaching down into it.
+    static func wordCells(_ table: Table) -> [[(cell: Cell, isContinuation: Bool)]] {
+        var rows = Array(repeating: [(cell: Cell, isContinuation: Bool)](), count: table.rows)
         for cell in table.cells where !cell.isSynthetic {
             guard cell.row >= 0, cell.row < table.rows else { continue }
-            rows[cell.row].append(cell)
+            rows[cell.row].append((cell, false))
             for r in (cell.row + 1)..<min(table.rows, cell.row + max(1, cell.rowSpan)) {
-                rows[r].append(Cell(row: r, column: cell.column, colSpan: cell.colSpan, text: ""))
+                rows[r].append((Cell(row: r, column: cell.column, colSpan: cell.colSpan, text: ""), true))
             }
         }
-        return rows.map { $0.sorted { $0.column < $1.column } }
+        return rows.map { $0.sorted { $0.cell.column < $1.cell.column } }
     }
 }

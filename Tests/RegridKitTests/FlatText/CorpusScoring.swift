@@ -1,4 +1,5 @@
-import RegridKit
+import Foundation
+@testable import RegridKit
 
 /// Scores the tables read from flattened text against the tables read from the DOCX.
 enum CorpusScoring {
@@ -26,25 +27,54 @@ enum CorpusScoring {
 
     /// Why a reference table and the table read from its text differ.
     enum Loss: String, CaseIterable {
-        /// No table of the text was matched with it (the extractor did not write it as a table).
+        /// No table of the text was matched with it, and the text does not hold the table as
+        /// ``FlatTextWriter`` writes it (the extractor did not write it as a table).
         case unmatched
+        /// No table of the text was matched with it although the text holds it as the writer
+        /// writes it: the reader lost it.
+        case unmatchedOurs = "unmatched by our fault"
         /// The non-empty cell texts differ: the extractor dropped or changed text (content
         /// controls, `w:caps`, nested tables, checkbox states) or the reader split or joined cells.
         case textDiffers = "text differs"
         /// Same texts, and both grids flatten to the same text: the text cannot tell them apart
         /// (a short row's merge at another cell, an empty cell vs a vertical merge, …).
         case indistinguishable
-        /// Same texts, but the reader's grid would flatten to other text than the reference's:
-        /// the reconstruction is wrong where the text had the answer.
+        /// Same texts, and the reader's grid would flatten to other text than the reference's
+        /// and to other text than its input: a reading that could not have produced the input.
+        /// (Where the reader's grid does flatten to a run of the input, the input is not what
+        /// the reference flattens to — empty paragraphs the model does not keep — and the pair
+        /// counts as *text differs*.)
         case readerError = "reader error"
     }
 
+    /// The lines of a text trimmed, joined by NL, with a NL on each side (for run search).
+    static func normalizedLines(_ text: String) -> String {
+        "\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { FlatInlineText.normalize(String($0).trimmingWhitespace()) }.joined(separator: "\n") + "\n"
+    }
+
+    /// True when `table`, flattened in `layout`, is a run of whole lines of `input` (normalized),
+    /// allowing blank lines after any text line: the empty paragraphs a cell may hold, which
+    /// the model does not keep. So: could this table have produced this part of the input?
+    static func input(_ input: String, holds table: Table, layout: FlatTextWriter.Layout) -> Bool {
+        var lines = FlatTextWriter(layout: layout).write(table).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { FlatInlineText.normalize(String($0).trimmingWhitespace()) }
+        // The writer ends with the table's blank line; the input may end right after the row.
+        while lines.last == "" { lines.removeLast() }
+        let pattern = "\n" + lines.map { $0.isEmpty ? "\n" : NSRegularExpression.escapedPattern(for: $0) + "\n\n*" }.joined()
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
+        let text = normalizedLines(input)
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
     /// Classifies a non-exact pair (see ``Loss``).
-    static func loss(reference: Table, candidate: Table) -> Loss {
+    static func loss(reference: Table, candidate: Table, input: (text: String, layout: FlatTextWriter.Layout)? = nil) -> Loss {
         let texts = { (t: Table) in t.cells.filter { !$0.isSynthetic }.map(\.text).filter { !$0.isEmpty }.sorted() }
         guard texts(reference) == texts(candidate) else { return .textDiffers }
         let writer = FlatTextWriter(layout: .cellPerLine)
-        return writer.write(reference) == writer.write(candidate) ? .indistinguishable : .readerError
+        if writer.write(reference) == writer.write(candidate) { return .indistinguishable }
+        guard let input else { return .readerError }
+        return Self.input(input.text, holds: candidate, layout: input.layout) ? .textDiffers : .readerError
     }
 
     /// Matches reference and candidate tables in order (an alignment that may skip tables on
@@ -54,7 +84,8 @@ enum CorpusScoring {
     /// Both sides are compared on their minimal grids (``Table/withMinimalGrid()``): Word often
     /// declares grid columns that no cell boundary needs, which text cannot carry and which are
     /// not structure.
-    static func score(reference rawReference: [Table], candidate rawCandidate: [Table]) -> Score {
+    static func score(reference rawReference: [Table], candidate rawCandidate: [Table],
+                      input: (text: String, layout: FlatTextWriter.Layout)? = nil) -> Score {
         let reference = rawReference.map { $0.withMinimalGrid() }
         let candidate = rawCandidate.map { $0.withMinimalGrid() }
         let n = reference.count, m = candidate.count
@@ -75,12 +106,14 @@ enum CorpusScoring {
                 score.teds.append(sim[i][j])
                 score.exact.append(TEDS.exactlyEqual(reference[i], candidate[j]))
                 score.matches.append(j)
-                score.losses.append(score.exact.last == true ? nil : loss(reference: reference[i], candidate: candidate[j]))
+                score.losses.append(score.exact.last == true ? nil : loss(reference: reference[i], candidate: candidate[j], input: input))
                 i += 1; j += 1
             } else if j < m && best[i][j] == best[i][j + 1] {
                 j += 1
             } else {
-                score.teds.append(0); score.exact.append(false); score.matches.append(nil); score.losses.append(.unmatched)
+                let ours = input.map { Self.input($0.text, holds: reference[i], layout: $0.layout) } ?? false
+                score.teds.append(0); score.exact.append(false); score.matches.append(nil)
+                score.losses.append(ours ? .unmatchedOurs : .unmatched)
                 i += 1
             }
         }

@@ -33,7 +33,8 @@ import Testing
             guard let text = try? Data(contentsOf: flatDir.appendingPathComponent(stem + ".txt")) else { continue }
             let reference = try DOCXReader().read(bytes: Array(try Data(contentsOf: url)), name: stem).tables.map { $0.withMinimalGrid() }
             let flat = try FlatTextReader().read(bytes: Array(text), name: stem).tables.map { $0.withMinimalGrid() }
-            let s = CorpusScoring.score(reference: reference, candidate: flat)
+            let s = CorpusScoring.score(reference: reference, candidate: flat,
+                                        input: (String(decoding: text, as: UTF8.self), folder == "flat" ? .cellPerLine : .rowPerLine))
             guard Self.enabled else { continue }
             for (i, ref) in reference.enumerated() where !s.exact[i] {
                 guard let j = s.matches[i] else {

@@ -28,7 +28,9 @@ import Testing
             let reference = try DOCXReader().read(bytes: Array(try Data(contentsOf: url)), name: url.lastPathComponent).tables
             let flat = try FlatTextReader().read(bytes: Array(text), name: txt.lastPathComponent)
             try flat.validate()
-            let s = CorpusScoring.score(reference: reference, candidate: flat.tables)
+            let layout: FlatTextWriter.Layout = folder == "flat" ? .cellPerLine : .rowPerLine
+            let s = CorpusScoring.score(reference: reference, candidate: flat.tables,
+                                        input: (String(decoding: text, as: UTF8.self), layout))
             total.add(s)
             files += 1
             if Self.verbose {

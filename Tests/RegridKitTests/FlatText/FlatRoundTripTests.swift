@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import RegridKit
+
+/// Every table of `../shared/corpus/docx`, as the DOCX reader reads it, flattened the Tika way by
+/// ``FlatTextWriter`` (both layouts) and read back by ``FlatTextReader``: mean TEDS and exact
+/// share against the DOCX table. The same tables give the counts of ``FlatPriors``. Skipped,
+/// saying so, where `../shared` is absent.
+@Suite struct FlatRoundTripTests {
+    static let verbose = ProcessInfo.processInfo.environment["REGRID_FLAT_SCORES"] != nil
+
+    /// The corpus tables on their minimal grids (hidden columns cannot be in any text), or nil.
+    static func corpusTables() throws -> [(file: String, table: Table)]? {
+        let files = SharedCorpus.files(in: "corpus/docx", ext: "docx")
+        guard !files.isEmpty else { return nil }
+        var out: [(String, Table)] = []
+        for url in files {
+            let doc = try DOCXReader().read(bytes: Array(try Data(contentsOf: url)), name: url.lastPathComponent)
+            out += doc.tables.map { (url.lastPathComponent, $0.withMinimalGrid()) }
+        }
+        return out
+    }
+
+    @Test func priorsAreTheCountsOfTheDOCXCorpus() throws {
+        guard let tables = try Self.corpusTables() else { print("skipped: ../shared/corpus/docx absent"); return }
+        var priors = FlatPriors()
+        for (_, table) in tables { priors.count(table) }
+        let w = { (x: FlatPriors.Widened) in "Widened(first: \(x.first), last: \(x.last), middle: \(x.middle))" }
+        let e = { (x: FlatPriors.EmptyUnderText) in "EmptyUnderText(merged: \(x.merged), empty: \(x.empty))" }
+        print("""
+            FlatPriors from \(tables.count) tables:
+                    widenedTextRows: \(w(priors.widenedTextRows)),
+                    widenedDataRows: \(w(priors.widenedDataRows)),
+                    emptyUnderHeader: \(e(priors.emptyUnderHeader)),
+                    emptyUnderLabel: \(e(priors.emptyUnderLabel)),
+                    emptyUnderOther: \(e(priors.emptyUnderOther)),
+                    emptyUnderWide: \(e(priors.emptyUnderWide)))
+            """)
+        #expect(priors == FlatPriors.learnt, "FlatPriors.learnt is not what the corpus counts: paste the table printed above")
+        #expect(priors.widenedTextRows.first + priors.widenedTextRows.last > 10, "too few short rows counted to learn from")
+    }
+
+    @Test(arguments: [FlatTextWriter.Layout.cellPerLine, .rowPerLine])
+    func everyDOCXTableReadsBackFromItsFlattening(layout: FlatTextWriter.Layout) throws {
+        guard let tables = try Self.corpusTables() else { print("skipped: ../shared/corpus/docx absent"); return }
+        var total = CorpusScoring.Score()
+        for (file, table) in tables {
+            let doc = Document(source: Source(name: file, kind: .docx), blocks: [.table(table)])
+            let text = FlatTextWriter(layout: layout).write(doc)
+            let read = try FlatTextReader().read(bytes: Array(text.utf8), name: file)
+            try read.validate()
+            let score = CorpusScoring.score(reference: [table], candidate: read.tables)
+            total.add(score)
+            if Self.verbose, score.exact.first == false {
+                print(String(format: "round trip %@ %.3f %@ %dx%d [%@]", "\(layout)", score.mean, file, table.rows, table.columns,
+                             score.losses.first??.rawValue ?? "?"))
+            }
+        }
+        let losses = CorpusScoring.Loss.allCases.map { "\($0.rawValue) \(total.count($0))" }.joined(separator: ", ")
+        print(String(format: "round trip of corpus/docx, %@: %d tables, mean TEDS %.4f, exact %.1f%%; not exact: %@", "\(layout)",
+                     total.teds.count, total.mean, 100 * total.exactShare, losses))
+        #expect(total.teds.count >= 120)
+        // At least what the reader reaches on Tika's own text of these files (corpus/flat: 0.8125, 50.0 %).
+        #expect(total.mean >= 0.8125 && total.exactShare >= 0.5, "mean TEDS \(total.mean), exact \(total.exactShare)")
+        // Every table comes back as a table; a few cells whose paragraphs hold typed TABs or
+        // spaces the reader normalizes differ in text (4 cell per line, 5 row per line).
+        #expect(total.count(.unmatched) == 0, "a table written was not read back as a table")
+        #expect(total.count(.textDiffers) <= 5)
+    }
+}
