@@ -47,10 +47,7 @@ public struct BatchOptions: Sendable {
         let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
         var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
         if let layouts {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let templates = (try? encoder.encode(layouts.templates)).map { String(decoding: $0, as: UTF8.self) }
-            text += "layouts \(layouts.minimumConfidence) \(templates ?? layouts.templates.map(\.id).description)\n"
+            text += "layouts \(layouts.minimumConfidence)\n\(CanonicalText.of(layouts.templates))\n"
         }
         return String(SHA256.hex(Array(text.utf8)).prefix(16))
     }
