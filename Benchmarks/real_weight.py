@@ -13,8 +13,9 @@ Word, WPS and python-docx files carry them, and styles.xml is often larger than 
       the DOCX of SRC_DIR (e.g. ../shared/corpus/docx) copied round-robin to N files; those
       python-docx cannot open are left out (pandoc fails on them too: the ISO Strict file).
 
-Both are seeded by their inputs only: the same inputs give the same files. DST_DIR is written
-only when it does not exist yet.
+Both depend on their inputs only: the same inputs give the same parts (python-docx stamps the
+save time into the zip entries and docProps/core.xml). DST_DIR is written only when it does not
+exist yet (built in DST_DIR.partial, then renamed).
 """
 import os, shutil, sys, zipfile
 

@@ -47,7 +47,7 @@ public struct BatchOptions: Sendable {
         let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
         var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
         if let layouts {
-            text += "layouts \(layouts.minimumConfidence)\n\(CanonicalText.of(layouts.templates))\n"
+            text += "layouts \(layouts.minimumConfidence)\n\(LayoutFingerprint.of(layouts.templates))"
         }
         return String(SHA256.hex(Array(text.utf8)).prefix(16))
     }

@@ -78,9 +78,18 @@ struct OptionsHashTests {
             ("cell span", { $0.cells[0].rowSpan += 1 }), ("cell colSpan", { $0.cells[0].colSpan += 1 }),
             ("cell row", { $0.cells[0].row += 1 }), ("cell column", { $0.cells[0].column += 1 }),
             ("figure", { $0.cells[$0.cells.count - 1].figure = FigurePaths(row: ["r"], column: ["c"]) }),
+            ("figure row", { t in
+                let last = t.cells.lastIndex { $0.figure != nil } ?? 0
+                t.cells[last].figure?.row.append("x")
+            }),
+            ("figure column", { t in
+                let last = t.cells.lastIndex { $0.figure != nil } ?? 0
+                t.cells[last].figure?.column.append("x")
+            }),
         ]
         #expect(Mirror(reflecting: standard.templates[0]).children.count == 13, "a new template field: add an edit here")
         #expect(Mirror(reflecting: standard.templates[0].cells[0]).children.count == 8, "a new cell field: add an edit here")
+        #expect(Mirror(reflecting: FigurePaths(row: [], column: [])).children.count == 2, "a new figure field: add an edit here")
         for (name, edit) in templateEdits {
             variants.append((name, { resolver in
                 var template = resolver.templates[0]
