@@ -63,13 +63,7 @@ def generate(what, *args):
 
 def hyperfine(cmd, runs, prepare=None):
     """Median wall-clock seconds of `cmd` over `runs` runs."""
-    out = os.path.join(WORK, "hyperfine.json")
-    args = ["hyperfine", "--runs", str(runs), "--export-json", out, "--style", "none", "--shell=bash"]
-    if prepare:
-        args += ["--prepare", prepare]
-    sh(args + [cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with open(out) as f:
-        return json.load(f)["results"][0]["median"]
+    return hyperfine_cpu(cmd, runs, prepare)[0]
 
 
 def hyperfine_cpu(cmd, runs, prepare=None):

@@ -45,7 +45,12 @@ public struct BatchOptions: Sendable {
     /// is converted again.
     public var optionsHash: String {
         let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
-        var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
+        // Field by field: `String(describing:)` of the options walks them through Mirror (~9 M
+        // instructions); OptionsHashTests fails when ReadOptions or ReaderLimits gains a field.
+        let l = readOptions.limits
+        var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(l.maxEntryBytes) \(l.maxPackageBytes) "
+            + "\(l.maxCompressionRatio) \(l.maxXMLDepth) \(l.maxTableNesting) \(l.maxColumns) \(l.maxTableRows) "
+            + "\(l.maxCells) \(l.maxTextBytes)\n"
         if let layouts {
             text += "layouts \(layouts.minimumConfidence)\n\(LayoutFingerprint.of(layouts.templates))"
         }

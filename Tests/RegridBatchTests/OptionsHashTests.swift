@@ -46,6 +46,7 @@ struct OptionsHashTests {
             \.maxColumns, \.maxTableRows, \.maxCells, \.maxTextBytes,
         ]
         #expect(Mirror(reflecting: ReaderLimits.default).children.count == limits.count, "a new limit: add it here")
+        #expect(Mirror(reflecting: ReadOptions()).children.count == 1, "a new read option: add it to optionsHash and here")
         var seen: Set<String> = [base.optionsHash]
         for path in limits {
             var changed = base

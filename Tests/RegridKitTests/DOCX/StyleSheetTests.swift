@@ -3,7 +3,7 @@ import Testing
 @testable import RegridKit
 
 /// The styles part is read in one SAX pass (``XMLSAXParser``); these tests hold it to the reading
-/// it replaced (``ReferenceStyleSheet``, the previous `xmlTextReader` code kept here as the
+/// it replaced (``ReferenceStyleSheet``, the previous tree-walking code over XMLStreamReader, kept as the
 /// reference) on every styles part of the corpus, and to the same refusals on hostile parts.
 @Suite struct StyleSheetTests {
     static func sheet(_ xml: String, limits: ReaderLimits = .default) throws(RegridError) -> StyleSheet {

@@ -130,8 +130,8 @@ fileprivate final class NamespaceCache {
 }
 
 /// libxml2's SAX2 push parser: bytes are pushed in chunks (a zip entry being inflated) and the
-/// events go to a Swift ``XMLSAXHandler``; nothing is built for what the handler ignores. About
-/// twice as fast as `xmlTextReader`, which builds (and frees) a node for everything.
+/// events go to a Swift ``XMLSAXHandler``; nothing is built for what the handler ignores (unlike
+/// `xmlTextReader`, which builds and frees a node for everything).
 /// ``XMLStreamReader`` puts its pull interface on top; the styles pass uses it directly.
 ///
 /// Safe by construction: network access off, no entity substitution, no DTD loading, and any
