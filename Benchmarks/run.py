@@ -19,6 +19,7 @@ REGRID = os.path.join(ROOT, ".build", "release", "regrid")
 SAMPLES = os.path.join(ROOT, ".build", "release", "regrid-samples")
 FLOOR = os.path.join(WORK, "docx_floor")
 WALK = os.path.join(ROOT, "Benchmarks", "walk_docx.py")
+REAL_WEIGHT = os.path.join(ROOT, "Benchmarks", "real_weight.py")
 
 
 def sh(cmd, **kw):
@@ -62,13 +63,58 @@ def generate(what, *args):
 
 def hyperfine(cmd, runs, prepare=None):
     """Median wall-clock seconds of `cmd` over `runs` runs."""
+    return hyperfine_cpu(cmd, runs, prepare)[0]
+
+
+def hyperfine_cpu(cmd, runs, prepare=None):
+    """(median wall-clock seconds, mean CPU seconds: user + system) of `cmd` over `runs` runs."""
     out = os.path.join(WORK, "hyperfine.json")
     args = ["hyperfine", "--runs", str(runs), "--export-json", out, "--style", "none", "--shell=bash"]
     if prepare:
         args += ["--prepare", prepare]
     sh(args + [cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with open(out) as f:
-        return json.load(f)["results"][0]["median"]
+        r = json.load(f)["results"][0]
+    return r["median"], r["user"] + r["system"]
+
+
+def median_member_kb(files, name):
+    import zipfile
+    sizes = []
+    for path in files[:50]:
+        with zipfile.ZipFile(path) as z:
+            sizes.append(z.getinfo(name).file_size if name in z.namelist() else 0)
+    return sorted(sizes)[len(sizes) // 2] / 1000
+
+
+def docx_set_row(name, folder, a):
+    """One corpus of DOCX: regrid batch (with and without layouts), the C floor, python-docx and
+    pandoc, wall and CPU. Returns the summary table's row."""
+    files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".docx"))
+    n = len(files)
+    batch_out = os.path.join(WORK, "batch-out")
+    sample = os.path.join(WORK, f"sample-{os.path.basename(folder)}.txt")
+    with open(sample, "w") as f:
+        f.write("\n".join(files[:: max(1, n // a.pandoc_sample)][:a.pandoc_sample]) + "\n")
+    with open(sample) as f:
+        sampled = len(f.read().split())
+    note(f"{name}: regrid batch")
+    wall, cpu = hyperfine_cpu(f"{REGRID} batch {folder} --out {batch_out} -t json --quiet --jobs 2", a.runs,
+                              prepare=f"rm -rf {batch_out}")
+    plain, _ = hyperfine_cpu(f"{REGRID} batch {folder} --out {batch_out} -t json --quiet --jobs 2 --no-layouts", a.runs,
+                             prepare=f"rm -rf {batch_out}")
+    note(f"{name}: C floor")
+    _, floor_cpu = hyperfine_cpu(f"{FLOOR} {folder}/*.docx", a.runs)
+    floor2, _ = hyperfine_cpu(f"ls {folder}/*.docx | xargs -P 2 -n {n // 2 + 1} {FLOOR}", a.runs)
+    note(f"{name}: python-docx")
+    pydocx, _ = hyperfine_cpu(f"python3 {WALK} {folder}", max(2, a.runs // 2))
+    note(f"{name}: pandoc")
+    pandoc, _ = hyperfine_cpu(f"while read -r f; do pandoc -f docx -t json \"$f\" -o {WORK}/pandoc.json || exit 1; done < {sample}",
+                              max(2, a.runs // 2))
+    pandoc_per_doc = pandoc / sampled
+    return (f"| {name} | {n} | {median_member_kb(files, 'word/document.xml'):.0f} / {median_member_kb(files, 'word/styles.xml'):.0f} "
+            f"| {fmt(n / wall, 0)} | {fmt(n / plain, 0)} | {1000 * cpu / n:.2f} | {1000 * floor_cpu / n:.2f} | {cpu / floor_cpu:.2f} "
+            f"| {fmt(n / floor2, 0)} | {fmt(pandoc_per_doc * n / wall, 1)} | {fmt(pydocx / wall, 1)} |")
 
 
 def peak(cmd, timeout):
@@ -110,6 +156,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5, help="hyperfine runs for the fast measurements")
     ap.add_argument("--peer-timeout", type=int, default=240, help="seconds a peer may take on one long table")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--sets-only", action="store_true", help="only the report sets (no long table, no flattened text)")
     a = ap.parse_args()
     if a.quick:
         a.reports, a.rows, a.flat_mb, a.runs, a.pandoc_sample, a.convert_sample = 200, "1000,10000", 10, 3, 10, 30
@@ -176,6 +223,34 @@ def main():
     for tool, how, rate in rows:
         p(f"| {tool} | {how} | {fmt(rate, 1)} | {fmt(ref / rate)} |")
     p()
+
+    # ---- 1b. real-weight packages (issue 12): the reports as python-docx saves them, the real corpus ----
+    pydocx_set = os.path.join(WORK, f"reports-{a.reports}-python-docx")
+    sh([sys.executable, REAL_WEIGHT, "python-docx", reports, pydocx_set])
+    corpus = os.path.join(ROOT, "..", "shared", "corpus", "docx")
+    sets = [("generated reports, 3 parts", reports), ("the same saved through python-docx's template", pydocx_set)]
+    if os.path.isdir(corpus):
+        real_set = os.path.join(WORK, f"corpus-x{a.reports}")
+        sh([sys.executable, REAL_WEIGHT, "replicate", corpus, real_set, str(a.reports)])
+        sets.append(("`../shared/corpus/docx` replicated", real_set))
+    p("### DOCX corpora: regrid batch --jobs 2 (with layouts) against the floor and the peers")
+    p()
+    p("| corpus | files | median document.xml / styles.xml KB | docs/s | docs/s `--no-layouts` | CPU ms/doc | floor CPU ms/doc "
+      "| CPU vs floor | floor, 2 processes docs/s | × pandoc | × python-docx |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, folder in sets:
+        p(docx_set_row(name, folder, a))
+    p()
+    p("CPU: user + system time of the whole run (hyperfine's mean) per document; the floor is one process "
+      "(libzip + xmlTextReader over word/document.xml only). × pandoc: a process per file on a "
+      f"{a.pandoc_sample}-file sample, extrapolated; × python-docx: one process walking every table cell.")
+    p()
+    if a.sets_only:
+        text = "\n".join(out)
+        with open(os.path.join(WORK, "results.md"), "w") as f:
+            f.write(text + "\n")
+        print(text)
+        return
 
     # ---- 2 + 3. one long merged-cell table: time, peak RSS, scaling ----
     p("### One merged-cell table: time, peak RSS, scaling")

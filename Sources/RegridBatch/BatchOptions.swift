@@ -53,15 +53,17 @@ public struct BatchOptions: Sendable {
     /// templates. A document done under another hash is converted again.
     public var optionsHash: String {
         let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
-        var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(readOptions)\n"
+        // Field by field: `String(describing:)` of the options walks them through Mirror (~9 M
+        // instructions); OptionsHashTests fails when ReadOptions or ReaderLimits gains a field.
+        let l = readOptions.limits
+        var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(l.maxEntryBytes) \(l.maxPackageBytes) "
+            + "\(l.maxCompressionRatio) \(l.maxXMLDepth) \(l.maxTableNesting) \(l.maxColumns) \(l.maxTableRows) "
+            + "\(l.maxCells) \(l.maxTextBytes) \(l.maxGridSlots)\n"
         if formats.contains(.csv) && csv != CSVWriter.Options() {
             text += "csv \(csv.shape.rawValue) fill-merged \(csv.fillMerged) bom \(csv.byteOrderMark)\n"
         }
         if let layouts {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let templates = (try? encoder.encode(layouts.templates)).map { String(decoding: $0, as: UTF8.self) }
-            text += "layouts \(layouts.minimumConfidence) \(templates ?? layouts.templates.map(\.id).description)\n"
+            text += "layouts \(layouts.minimumConfidence)\n\(LayoutFingerprint.of(layouts.templates))"
         }
         return String(SHA256.hex(Array(text.utf8)).prefix(16))
     }

@@ -40,10 +40,13 @@ public struct BatchRunner {
         let workers = min(options.jobs, max(1, refs.count))
         let finished = DispatchGroup()
         let optionsHash = options.optionsHash
+        // Documents made from one template share their styles part: it is read once per run.
+        let styleCache = StyleCache()
         for _ in 0..<workers {
             finished.enter()
             let thread = Thread { [options] in
-                let converter = DocumentConverter(options: options, catalog: catalog, optionsHash: optionsHash)
+                let converter = DocumentConverter(options: options, catalog: catalog, optionsHash: optionsHash,
+                                                  styleCache: styleCache)
                 while let ref = state.next() {
                     do throws(RegridError) {
                         state.finish(ref, try converter.process(ref))

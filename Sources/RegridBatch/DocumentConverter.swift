@@ -19,14 +19,16 @@ final class DocumentConverter {
     private let options: BatchOptions
     private let catalog: Catalog
     private let optionsHash: String
+    private let styleCache: StyleCache?
     private var openArchive: (path: String, archive: DocumentArchive)?
     /// The archive inside `openArchive` being read, by its entry index there.
     private var openInner: (container: Int, archive: DocumentArchive)?
 
-    init(options: BatchOptions, catalog: Catalog, optionsHash: String) {
+    init(options: BatchOptions, catalog: Catalog, optionsHash: String, styleCache: StyleCache? = nil) {
         self.options = options
         self.catalog = catalog
         self.optionsHash = optionsHash
+        self.styleCache = styleCache
     }
 
     /// Processes `ref`. A bad document is recorded as failed; only catalog errors are thrown.
@@ -56,7 +58,8 @@ final class DocumentConverter {
         let convertStart = DispatchTime.now()
         let document: Document
         do {
-            let read = try Regrid.read(bytes: bytes, name: ref.displayName, sha256: hash, options: options.readOptions)
+            let read = try Regrid.read(bytes: bytes, name: ref.displayName, sha256: hash,
+                                       options: options.readOptions, styleCache: styleCache)
             document = options.layouts?.resolve(read) ?? read
         } catch {
             entry.status = DocumentConverter.isUnsupported(error) ? .skipped : .failed

@@ -19,16 +19,17 @@ public enum Regrid {
     ///   - sha256: the hex SHA-256 of `bytes` when the caller has computed it already (the batch
     ///     catalog does), so that it is not computed twice; nil to let the reader compute it.
     ///   - options: limits and reader options.
+    ///   - styleCache: DOCX style sheets shared across the documents of a batch (see ``StyleCache``).
     /// - Throws: ``RegridError`` with a message for people.
     public static func read(bytes: [UInt8], name: String, sha256: String? = nil,
-                            options: ReadOptions = ReadOptions()) throws(RegridError) -> Document {
+                            options: ReadOptions = ReadOptions(), styleCache: StyleCache? = nil) throws(RegridError) -> Document {
         switch InputFormat.detect(bytes) {
         case .empty:
             throw .emptyInput
         case .regridJSON:
             return try DocumentJSONReader(limits: options.limits).read(bytes: bytes, name: name)
         case .zip:
-            return try DOCXReader(limits: options.limits).read(bytes: bytes, name: name, sha256: sha256)
+            return try DOCXReader(limits: options.limits, styleCache: styleCache).read(bytes: bytes, name: name, sha256: sha256)
         case .encryptedOOXML:
             throw .encrypted
         case .legacyWord:

@@ -24,6 +24,8 @@ final class BodyParser {
     var fields = FieldState()
     /// Counts of what was dropped or moved, reported once per document.
     var counts = Counts()
+    /// Heading levels by paragraph style id (NUL for none), see ``headingLevel(styleId:directOutlineLevel:)``.
+    private var headingLevels: [String: Int?] = [:]
 
     struct Counts {
         var deletions = 0
@@ -158,7 +160,7 @@ final class BodyParser {
         }
         let trimmed = text.trimmedForCell
         if !trimmed.isEmpty {
-            if let level = styles.headingLevel(styleId: styleId, directOutlineLevel: outline) {
+            if let level = headingLevel(styleId: styleId, directOutlineLevel: outline) {
                 list.blocks.append(.heading(Heading(level: level, text: trimmed)))
             } else {
                 list.blocks.append(.paragraph(Paragraph(text: trimmed)))
@@ -166,6 +168,17 @@ final class BodyParser {
             list.lines.append(trimmed)
         }
         list.append(attached)
+    }
+
+    /// ``StyleSheet/headingLevel(styleId:directOutlineLevel:)``, each style's answer worked out once
+    /// per document (a paragraph's style chain and name rules cost more than its text).
+    func headingLevel(styleId: String?, directOutlineLevel: Int?) -> Int? {
+        if let directOutlineLevel { return StyleSheet.level(outline: directOutlineLevel) }
+        let key = styleId ?? "\u{0}"   // no style id holds NUL (XML cannot)
+        if let known = headingLevels[key] { return known }
+        let level = styles.headingLevel(styleId: styleId, directOutlineLevel: nil)
+        headingLevels[key] = level
+        return level
     }
 
     /// Searches a drawing, picture or embedded object for text boxes (skipping `mc:Choice`, so a

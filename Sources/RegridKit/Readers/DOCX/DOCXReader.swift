@@ -7,7 +7,12 @@
 /// read, so damage there cannot fail a document.
 public struct DOCXReader: Sendable {
     public var limits: ReaderLimits
-    public init(limits: ReaderLimits = .default) { self.limits = limits }
+    /// Style sheets shared across the documents of a batch (nil: each package's styles are read).
+    public var styleCache: StyleCache?
+    public init(limits: ReaderLimits = .default, styleCache: StyleCache? = nil) {
+        self.limits = limits
+        self.styleCache = styleCache
+    }
 
     /// Reads the package in `bytes`.
     /// - Parameters:
@@ -69,8 +74,9 @@ public struct DOCXReader: Sendable {
         return fallback
     }
 
-    /// The styles of the main part (through its own relationships). A missing or broken styles
-    /// part is a warning: headings then come from outline levels and style ids alone.
+    /// The styles of the main part (through its own relationships), from ``styleCache`` when a
+    /// part with the same CRC-32 and sizes was read before. A missing or broken styles part is a
+    /// warning: headings then come from outline levels and style ids alone.
     func styleSheet(for mainPart: String, in archive: ZipArchive, diagnostics: inout [Diagnostic]) -> StyleSheet {
         var stylesPart = "word/styles.xml"
         do {
@@ -86,11 +92,15 @@ public struct DOCXReader: Sendable {
                 }
                 return StyleSheet()
             }
+            let key = entry.crc.map { StyleCache.Key(crc: $0, size: entry.size, compressedSize: entry.compressedSize) }
+            if let key, let cached = styleCache?.sheet(for: key) { return cached }
             let input = try archive.open(entry)
-            let xml = try XMLStreamReader(part: entry.name, limits: limits) { buffer throws(RegridError) in
+            let sheet = try StyleSheet(part: entry.name, limits: limits) { buffer throws(RegridError) in
                 try input.read(into: buffer)
             }
-            return try StyleSheet(reading: xml)
+            // Kept only when read without error (a damaged part or a CRC mismatch is not kept).
+            if let key { styleCache?.store(sheet, for: key) }
+            return sheet
         } catch {
             diagnostics.append(Diagnostic(.warning, "styles-unreadable",
                 "\(stylesPart) cannot be read (\(error)); headings are found from outline levels and style ids only",

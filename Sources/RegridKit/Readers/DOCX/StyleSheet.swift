@@ -1,6 +1,6 @@
 /// The paragraph styles of `word/styles.xml`, reduced to what decides headings: each style's name,
 /// the style it is based on and its outline level.
-struct StyleSheet {
+struct StyleSheet: Equatable {
     struct Style: Equatable {
         var name: String?
         var basedOn: String?
@@ -21,37 +21,14 @@ struct StyleSheet {
         self.defaultStyle = defaultStyle
     }
 
-    /// Parses a styles part streamed by `xml`.
-    init(reading xml: XMLStreamReader) throws(RegridError) {
-        while try xml.next() {
-            guard xml.kind == .startElement else { continue }
-            if xml.depth == 0 {
-                guard xml.isWord("styles") else { return }
-                continue
-            }
-            guard xml.depth == 1, xml.isWord("style") else { continue }
-            let type = xml.wordAttribute("type") ?? "paragraph"
-            let id = xml.wordAttribute("styleId")
-            let isDefault = xml.wordAttribute("default").map { $0 == "1" || $0 == "true" || $0 == "on" } ?? false
-            var style = Style()
-            try xml.forEachChild { x throws(RegridError) in
-                guard x.namespace == .wordprocessingML else { return false }
-                switch x.localName {
-                case "name": style.name = x.wordAttribute("val")
-                case "basedOn": style.basedOn = x.wordAttribute("val")
-                case "pPr":
-                    try x.forEachChild { p throws(RegridError) in
-                        if p.isWord("outlineLvl") { style.outlineLevel = p.wordInteger() }
-                        return false
-                    }
-                default: return false
-                }
-                return true
-            }
-            guard type == "paragraph", let id else { continue }
-            if styles[id] == nil { styles[id] = style }
-            if isDefault && defaultStyle == nil { defaultStyle = id }
-        }
+    /// Parses a styles part supplied by `feed` in one SAX pass that builds only the paragraph
+    /// styles: everything else (latent styles, document defaults, run and table properties, the
+    /// other style types) costs libxml2's parsing and nothing more.
+    /// - Throws: what ``XMLSAXParser/parse(part:limits:handler:feed:)`` throws.
+    init(part: String, limits: ReaderLimits, feed: XMLStreamReader.Feed) throws(RegridError) {
+        let builder = StyleSheetBuilder()
+        try XMLSAXParser.parse(part: part, limits: limits, handler: builder, feed: feed)
+        self = builder.sheet
     }
 
     /// The heading level (1…9) of a paragraph, or nil for body text.
@@ -89,5 +66,53 @@ struct StyleSheet {
             if digits.count == 1, let n = Int(digits), (1...9).contains(n) { return n }
         }
         return nil
+    }
+}
+
+/// Collects the paragraph styles of a `w:styles` root: each `w:style` child's type, id and
+/// default flag, its `w:name`, `w:basedOn` and `w:pPr/w:outlineLvl` (the last of each wins, as
+/// Word reads them); the first definition of an id and the first default style are kept.
+private final class StyleSheetBuilder: XMLSAXHandler {
+    var sheet = StyleSheet()
+    private var current: (id: String?, isParagraph: Bool, isDefault: Bool, style: StyleSheet.Style)?
+    private var inParagraphProperties = false
+
+    func startElement(_ tag: XMLStartTag) -> Bool {
+        switch tag.depth {
+        case 0:
+            return tag.isWord("styles")
+        case 1:
+            guard tag.isWord("style") else { return true }
+            let isDefault = tag.wordAttribute("default").map { $0 == "1" || $0 == "true" || $0 == "on" } ?? false
+            current = (tag.wordAttribute("styleId"), (tag.wordAttribute("type") ?? "paragraph") == "paragraph",
+                       isDefault, StyleSheet.Style())
+        case 2:
+            guard current != nil else { return true }
+            if tag.isWord("name") {
+                current?.style.name = tag.wordAttribute("val")
+            } else if tag.isWord("basedOn") {
+                current?.style.basedOn = tag.wordAttribute("val")
+            } else if tag.isWord("pPr") {
+                inParagraphProperties = true
+            }
+        case 3:
+            if inParagraphProperties && tag.isWord("outlineLvl") {
+                current?.style.outlineLevel = tag.wordInteger()
+            }
+        default:
+            break
+        }
+        return true
+    }
+
+    func endElement(depth: Int) {
+        if depth == 2 {
+            inParagraphProperties = false
+        } else if depth == 1, let style = current {
+            current = nil
+            guard style.isParagraph, let id = style.id else { return }
+            if sheet.styles[id] == nil { sheet.styles[id] = style.style }
+            if style.isDefault && sheet.defaultStyle == nil { sheet.defaultStyle = id }
+        }
     }
 }

@@ -32,13 +32,16 @@ enum XMLNamespace: Equatable {
     }
 }
 
-/// A pull parser over libxml2's `xmlTextReader`, fed in chunks by a Swift closure (a zip entry
-/// being inflated), so that no part is ever held whole in memory. The only file that calls
-/// libxml2.
+/// A pull parser over libxml2's SAX2 push parser (``XMLPushParser``), fed in chunks by a Swift
+/// closure (a zip entry being inflated), so that no part is ever held whole in memory: each chunk's
+/// events are queued (names interned, attribute values and text copied into one reused byte
+/// buffer) and handed out one at a time by ``next()``. Nothing is built for the document; the
+/// queue holds one chunk's events at most.
 ///
-/// Safe by construction: network access off, no entity substitution, no DTD loading, and any
-/// DOCTYPE is refused outright (OOXML never has one), which stops XXE, billion laughs and
-/// quadratic blow-up. Nesting deeper than ``ReaderLimits/maxXMLDepth`` is refused.
+/// Safe by construction (see ``XMLPushParser``): network access off, no entity substitution, no
+/// DTD loading, any DOCTYPE refused outright (OOXML never has one), which stops XXE, billion
+/// laughs and quadratic blow-up. Nesting deeper than ``ReaderLimits/maxXMLDepth`` is refused.
+/// Events before an error are delivered, then the error is thrown.
 final class XMLStreamReader {
     enum NodeKind: Equatable {
         case startElement
@@ -58,25 +61,16 @@ final class XMLStreamReader {
     /// Supplies the next bytes: copies at most `buffer.count` into `buffer`, returns the count, 0 at the end.
     typealias Feed = (UnsafeMutableRawBufferPointer) throws(RegridError) -> Int
 
-    private final class Context {
-        let feed: Feed
-        var feedError: RegridError?
-        var doctypeGuard = DoctypeGuard()
-        var part = ""
-        var parseMessage: String?
-        var parseLine = 0
-        init(feed: @escaping Feed) { self.feed = feed }
-    }
-
-    private let reader: OpaquePointer
-    private let context: Unmanaged<Context>
-    private let part: String
-    private let maxDepth: Int
-    private let nameCache = InternedCache<String>(empty: "")
-    private let namespaceCache = InternedCache<XMLNamespace>(empty: .none)
-    /// Name and namespace of each open element (non-empty, started, not yet ended), which its end
-    /// event repeats.
-    private var open: [(name: String, namespace: XMLNamespace)] = []
+    private let feed: Feed
+    private let events = EventQueue()
+    private let parser: XMLPushParser
+    private let buffer: UnsafeMutableRawBufferPointer
+    /// The queued event ``next()`` hands out next, and the current one.
+    private var position = 0
+    private var current = 0
+    /// An error met while parsing ahead, thrown once the events before it are handed out.
+    private var pending: RegridError?
+    private var finished = false
 
     /// Kind of the current node.
     private(set) var kind: NodeKind = .other
@@ -86,123 +80,68 @@ final class XMLStreamReader {
     private(set) var namespace: XMLNamespace = .none
     /// Element depth of the current node (root = 0).
     private(set) var depth = 0
-    /// True for an element written `<a/>` (no end event follows).
+    /// True for an element with no content, `<a/>` or `<a></a>` (no end event follows).
     private(set) var isEmptyElement = false
 
     /// - Parameters:
     ///   - part: the part name, for error messages.
-    ///   - feed: called whenever libxml2 wants more bytes.
+    ///   - feed: called whenever the parser wants more bytes.
     init(part: String, limits: ReaderLimits, feed: @escaping Feed) throws(RegridError) {
-        self.part = part
-        self.maxDepth = limits.maxXMLDepth
-        regrid_xml_capture_generic_errors()
-        let box = Context(feed: feed)
-        box.part = part
-        let context = Unmanaged.passRetained(box)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        let read: xmlInputReadCallback = { ctx, buffer, length in
-            guard let ctx, let buffer, length > 0 else { return 0 }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            do throws(RegridError) {
-                let n = try context.feed(UnsafeMutableRawBufferPointer(start: buffer, count: Int(length)))
-                guard context.doctypeGuard.accept(UnsafeRawBufferPointer(start: buffer, count: n)) else {
-                    throw RegridError.doctypeForbidden(part: context.part)
-                }
-                return Int32(n)
-            } catch {
-                context.feedError = error
-                return -1
-            }
-        }
-        guard let reader = xmlReaderForIO(read, nil, context.toOpaque(), part, nil, options) else {
-            context.release()
-            throw box.feedError ?? .malformedXML(part: part, line: 0, message: "libxml2 could not start a reader")
-        }
-        self.reader = reader
-        self.context = context
-        let onError: xmlStructuredErrorFunc = { ctx, error in
-            guard let ctx, let error else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            guard context.parseMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
-            message = message.split(whereSeparator: \.isNewline).joined(separator: " ")
-            context.parseMessage = message
-            context.parseLine = Int(error.pointee.line)
-        }
-        xmlTextReaderSetStructuredErrorHandler(reader, onError, context.toOpaque())
+        self.feed = feed
+        parser = XMLPushParser(part: part, limits: limits, handler: events)
+        buffer = .allocate(byteCount: 64 * 1024, alignment: 8)
     }
 
     deinit {
-        xmlFreeTextReader(reader)
-        context.release()
+        buffer.deallocate()
     }
 
     /// Moves to the next node. Returns false at the end of the document.
     /// - Throws: ``RegridError/malformedXML(part:line:message:)``, ``RegridError/doctypeForbidden(part:)``,
     ///   ``RegridError/limitExceeded(what:limit:)``, or the feed's own error.
     func next() throws(RegridError) -> Bool {
-        let status = xmlTextReaderRead(reader)
-        let ctx = context.takeUnretainedValue()
-        if let error = ctx.feedError { throw error }
-        if status == 0 { return false }
-        if status < 0 {
-            let generic = String(cString: regrid_xml_generic_error_message())
-                .split(whereSeparator: \.isNewline).joined(separator: " ")
-            throw .malformedXML(part: part, line: ctx.parseLine,
-                                message: ctx.parseMessage ?? (generic.isEmpty ? "parse error" : generic))
+        while position >= events.count {
+            if let pending { throw pending }
+            if finished { return false }
+            events.removeAll()
+            position = 0
+            parseAhead()
         }
-        let type = xmlTextReaderNodeType(reader)
-        depth = Int(xmlTextReaderDepth(reader))
-        switch type {
-        case Int32(XML_READER_TYPE_ELEMENT.rawValue):
-            kind = .startElement
-            localName = cachedName(xmlTextReaderConstLocalName(reader))
-            namespace = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
-            isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
-            if depth > maxDepth { throw .limitExceeded(what: "XML nesting in \(part)", limit: maxDepth) }
-            if !isEmptyElement { open.append((localName, namespace)) }
-        case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
-            kind = .endElement
-            if let element = open.popLast() {
-                (localName, namespace) = element
-            } else {
-                localName = cachedName(xmlTextReaderConstLocalName(reader))
-                namespace = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
-            }
-            isEmptyElement = false
-        case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-             Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
-            kind = .text
-            localName = ""
-        case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue),
-             Int32(XML_READER_TYPE_ENTITY.rawValue):
-            throw .doctypeForbidden(part: part)
-        default:
-            kind = .other
-            localName = ""
-        }
+        current = position
+        position += 1
+        let event = events.event(current)
+        kind = event.kind
+        localName = event.name
+        namespace = event.namespace
+        depth = Int(event.depth)
+        isEmptyElement = event.isEmpty
         return true
+    }
+
+    /// Feeds the parser one chunk (or the end), queueing its events.
+    private func parseAhead() {
+        do throws(RegridError) {
+            let n = try feed(buffer)
+            if n == 0 {
+                finished = true
+                try parser.finish()
+            } else {
+                try parser.push(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            }
+        } catch {
+            pending = error
+        }
     }
 
     /// The text of the current text node.
     var text: String {
-        guard let value = xmlTextReaderConstValue(reader) else { return "" }
-        return String(cString: value)
+        kind == .text ? events.text(current) : ""
     }
 
     /// The current element's attributes.
     func attributes() -> [Attribute] {
-        var out: [Attribute] = []
-        guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return out }
-        repeat {
-            let name = cachedName(xmlTextReaderConstLocalName(reader))
-            let ns = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
-            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
-            if name != "xmlns" && !(ns == .other && name.isEmpty) { out.append(Attribute(namespace: ns, name: name, value: value)) }
-        } while xmlTextReaderMoveToNextAttribute(reader) == 1
-        xmlTextReaderMoveToElement(reader)
-        return out
+        guard kind == .startElement else { return [] }
+        return events.attributes(current).map { Attribute(namespace: $0.namespace, name: $0.name, value: events.string($0)) }
     }
 
     /// The value of the current element's attribute `name` in `namespace` (any namespace when nil).
@@ -220,22 +159,10 @@ final class XMLStreamReader {
     /// document order, with its namespace and a way to read its value; `body` returns false to
     /// stop. Unlike ``attributes()`` nothing is allocated for the attributes that do not match.
     func attributes(named name: String, _ body: (XMLNamespace, () -> String) -> Bool) {
-        guard name != "xmlns", xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
-        defer { xmlTextReaderMoveToElement(reader) }
-        var name = name
-        name.withUTF8 { wanted in
-            repeat {
-                guard let local = xmlTextReaderConstLocalName(reader), Self.equal(local, wanted) else { continue }
-                let ns = cachedNamespace(xmlTextReaderConstNamespaceUri(reader))
-                if !body(ns, { xmlTextReaderConstValue(self.reader).map { String(cString: $0) } ?? "" }) { return }
-            } while xmlTextReaderMoveToNextAttribute(reader) == 1
+        guard kind == .startElement else { return }
+        for attribute in events.attributes(current) where attribute.name == name {
+            if !body(attribute.namespace, { self.events.string(attribute) }) { return }
         }
-    }
-
-    /// True when the NUL-terminated `c` holds exactly the bytes of `utf8`.
-    private static func equal(_ c: UnsafePointer<xmlChar>, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (i, byte) in utf8.enumerated() where c[i] != byte { return false }
-        return c[utf8.count] == 0
     }
 
     /// Skips the current element's content; afterwards the reader sits on its end (or on the element itself when it was empty).
@@ -246,15 +173,105 @@ final class XMLStreamReader {
             if kind == .endElement && depth == start { return }
         }
     }
+}
 
-    private func cachedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        return nameCache.value(for: Int(bitPattern: pointer)) { String(cString: pointer) }
+/// The events of one pushed chunk, in order, as ``XMLStreamReader`` hands them out: element names
+/// interned by libxml2's pointers, attribute values and text in one byte buffer. Adjacent pieces of
+/// character data become one text event; an element whose end follows its start directly becomes
+/// one empty element.
+private final class EventQueue: XMLSAXHandler {
+    struct Event {
+        var kind: XMLStreamReader.NodeKind
+        var isEmpty = false
+        var depth: Int32
+        var name: String
+        var namespace: XMLNamespace
+        /// Attributes: their range in `attributes`; text: its range in `bytes`.
+        var start: Int32 = 0
+        var count: Int32 = 0
     }
 
-    private func cachedNamespace(_ pointer: UnsafePointer<xmlChar>?) -> XMLNamespace {
-        guard let pointer else { return .none }
-        return namespaceCache.value(for: Int(bitPattern: pointer)) { XMLNamespace(uri: String(cString: pointer)) }
+    struct StoredAttribute {
+        var name: String
+        var namespace: XMLNamespace
+        var start: Int
+        var count: Int
+    }
+
+    private var events: [Event] = []
+    private var stored: [StoredAttribute] = []
+    private var bytes: [UInt8] = []
+    /// Names and namespaces of the open elements, which their end events repeat.
+    private var open: [(name: String, namespace: XMLNamespace)] = []
+    /// The last event is text that more character data extends.
+    private var textIsOpen = false
+    private let names = InternedCache<String>(empty: "")
+
+    var count: Int { events.count }
+
+    func event(_ index: Int) -> Event { events[index] }
+
+    func removeAll() {
+        events.removeAll(keepingCapacity: true)
+        stored.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        textIsOpen = false
+    }
+
+    func text(_ index: Int) -> String {
+        let event = events[index]
+        return String(decoding: bytes[Int(event.start)..<Int(event.start + event.count)], as: UTF8.self)
+    }
+
+    func attributes(_ index: Int) -> ArraySlice<StoredAttribute> {
+        let event = events[index]
+        return stored[Int(event.start)..<Int(event.start + event.count)]
+    }
+
+    func string(_ attribute: StoredAttribute) -> String {
+        String(decoding: bytes[attribute.start..<(attribute.start + attribute.count)], as: UTF8.self)
+    }
+
+    func startElement(_ tag: XMLStartTag) -> Bool {
+        textIsOpen = false
+        let name = names.value(for: tag.localNameKey) { tag.localNameString }
+        let first = stored.count
+        tag.forEachAttribute { key, makeName, namespace, value in
+            let attributeName = names.value(for: key, make: makeName)
+            stored.append(StoredAttribute(name: attributeName, namespace: namespace, start: bytes.count, count: value.count))
+            bytes.append(contentsOf: value)
+        }
+        events.append(Event(kind: .startElement, depth: Int32(tag.depth), name: name, namespace: tag.namespace,
+                            start: Int32(first), count: Int32(stored.count - first)))
+        open.append((name, tag.namespace))
+        return true
+    }
+
+    func endElement(depth: Int) {
+        textIsOpen = false
+        let element = open.popLast() ?? ("", .none)
+        if let last = events.indices.last, events[last].kind == .startElement, events[last].depth == Int32(depth) {
+            events[last].isEmpty = true
+            return
+        }
+        events.append(Event(kind: .endElement, depth: Int32(depth), name: element.name, namespace: element.namespace))
+    }
+
+    func characters(_ chunk: UnsafeRawBufferPointer) {
+        if textIsOpen, let last = events.indices.last {
+            bytes.append(contentsOf: chunk)
+            events[last].count += Int32(chunk.count)
+            return
+        }
+        events.append(Event(kind: .text, depth: Int32(open.count), name: "", namespace: .none,
+                            start: Int32(bytes.count), count: Int32(chunk.count)))
+        bytes.append(contentsOf: chunk)
+        textIsOpen = true
+    }
+
+    func otherNode() {
+        textIsOpen = false
+        events.append(Event(kind: .other, depth: Int32(open.count), name: "", namespace: .none))
     }
 }
 

@@ -14,6 +14,8 @@ final class ZipArchive {
         var size: Int
         var compressedSize: Int
         var isEncrypted: Bool
+        /// The CRC-32 the directory declares for the inflated bytes (nil when it declares none).
+        var crc: UInt32? = nil
     }
 
     private let archive: OpaquePointer
@@ -86,7 +88,8 @@ final class ZipArchive {
                   let name = ZipArchive.name(of: index, in: archive, encoding: nameEncoding) else { continue }
             let entry = Entry(index: index, name: name,
                               size: Int(clamping: st.size), compressedSize: Int(clamping: st.comp_size),
-                              isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE))
+                              isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE),
+                              crc: st.valid & zip_uint64_t(ZIP_STAT_CRC) != 0 ? st.crc : nil)
             byName[name] = entries.count
             byLower[name.lowercased()] = entries.count
             entries.append(entry)
