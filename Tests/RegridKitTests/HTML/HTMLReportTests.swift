@@ -64,16 +64,7 @@ import RegridFixtures
             runs = docxPaths.map { ["--quiet", "-s", "-f", "docx", "-t", "html", "-o", $0.replacingOccurrences(of: ".docx", with: ".html"), $0] }
         }
         for arguments in runs {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(300)
-            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-            if process.isRunning {
-                process.terminate()
+            guard try ExternalTool.run(tool, arguments, timeout: 300) else {
                 Issue.record("\(converter) did not finish within 300 s")
                 return
             }

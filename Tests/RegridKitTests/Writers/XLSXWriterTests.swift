@@ -102,18 +102,10 @@ struct XLSXWriterTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let doc = Document(source: Source(name: "a", kind: .docx), blocks: [.table(table)])
         try Data(try XLSXWriter().write(doc)).write(to: dir.appendingPathComponent("book.xlsx"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
-        process.arguments = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless",
-                             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir.path,
-                             dir.appendingPathComponent("book.xlsx").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(180)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
-        if process.isRunning {
-            process.terminate()
+        let arguments = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless",
+                         "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir.path,
+                         dir.appendingPathComponent("book.xlsx").path]
+        guard try ExternalTool.run(soffice, arguments, timeout: 180) else {
             Issue.record("LibreOffice did not finish converting within 180 s")
             return
         }
