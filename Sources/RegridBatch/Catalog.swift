@@ -94,11 +94,16 @@ public final class Catalog: Sendable {
     }
 
     /// Folds the write-ahead log into the database file and closes it, so that the `.sqlite`
-    /// file alone holds every row (to copy a shard's catalog elsewhere). Further calls fail.
+    /// file alone holds every row, with no `-wal`/`-shm` beside it (to copy a shard's catalog
+    /// elsewhere). Further calls fail.
     public func close() throws(RegridError) {
         do {
             _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
+            // The pool's readers are read-only connections: when one of them is the last to close,
+            // SQLite may not remove the -wal and -shm files. One read-write connection, opened and
+            // closed alone, removes them.
+            try DatabaseQueue(path: path).close()
         } catch {
             throw .output("cannot write the catalog \(path): \(Catalog.describe(error))")
         }

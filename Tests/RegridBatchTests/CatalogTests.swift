@@ -28,6 +28,21 @@ struct CatalogTests {
         #expect(try catalog.counts() == [.failed: 1])
     }
 
+    /// A closed catalog is one file: no `-wal`/`-shm` left beside it to copy or to confuse (they
+    /// stayed when a read-only reader connection of the pool was the last one closed).
+    @Test func closingLeavesOnlyTheDatabaseFile() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        let catalog = try Catalog(path: fx.path("c.sqlite"))
+        try catalog.record(Self.entry("in/a.docx", at: 1000))
+        _ = try catalog.entries()
+        _ = try catalog.counts()
+        try catalog.close()
+        let left = try FileManager.default.contentsOfDirectory(atPath: fx.path("")).sorted()
+        #expect(left == ["c.sqlite"])
+        #expect(try Catalog(path: fx.path("c.sqlite")).entries().map(\.sourcePath) == ["in/a.docx"])
+    }
+
     @Test func mergeKeepsTheLatestRowOfEachDocument() throws {
         let fx = try BatchFixtures()
         defer { fx.remove() }
