@@ -24,11 +24,15 @@ public struct BatchOptions: Sendable {
     /// How the names of entries in zip archives of documents are decoded when the archive does
     /// not mark them as UTF-8.
     public var zipNameEncoding: ZipNameEncoding
+    /// HTML outputs carry the notes on what was inferred rather than read (as `regrid convert`
+    /// without `--hide-inferred`).
+    public var showsInferred: Bool
 
     public init(inputs: [String], outputDirectory: String, formats: [BatchFormat] = [.json],
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, shard: Shard = .all,
                 force: Bool = false, readOptions: ReadOptions = ReadOptions(), layouts: LayoutResolver? = nil,
-                csv: CSVWriter.Options = CSVWriter.Options(), zipNameEncoding: ZipNameEncoding = .automatic) {
+                csv: CSVWriter.Options = CSVWriter.Options(), zipNameEncoding: ZipNameEncoding = .automatic,
+                showsInferred: Bool = true) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
@@ -39,6 +43,7 @@ public struct BatchOptions: Sendable {
         self.layouts = layouts
         self.csv = csv
         self.zipNameEncoding = zipNameEncoding
+        self.showsInferred = showsInferred
     }
 
     /// `DIR/catalog.sqlite`, or `DIR/catalog-I-of-N.sqlite` for a shard, so that every shard can
@@ -49,7 +54,8 @@ public struct BatchOptions: Sendable {
     }
 
     /// A hash of everything that shapes a document's outputs and catalog row: the Regrid version,
-    /// the formats, the read options, the CSV options (when CSV is written) and the layout
+    /// the formats, the read options, the CSV options (when CSV is written), whether HTML shows
+    /// what was inferred (when HTML is written) and the layout
     /// templates. A document done under another hash is converted again.
     public var optionsHash: String {
         let formatNames = formats.map(\.rawValue).sorted().joined(separator: ",")
@@ -61,6 +67,9 @@ public struct BatchOptions: Sendable {
             + "\(l.maxCells) \(l.maxTextBytes) \(l.maxGridSlots)\n"
         if formats.contains(.csv) && csv != CSVWriter.Options() {
             text += "csv \(csv.shape.rawValue) fill-merged \(csv.fillMerged) bom \(csv.byteOrderMark)\n"
+        }
+        if formats.contains(.html) && !showsInferred {
+            text += "html hide-inferred\n"
         }
         if let layouts {
             text += "layouts \(layouts.minimumConfidence)\n\(LayoutFingerprint.of(layouts.templates))"

@@ -84,7 +84,8 @@ final class DocumentConverter {
         do {
             entry.outputs = try writeOutputs(of: document, for: ref,
                                              options: WriteOptions(csv: options.csv, annotations: analysis.annotations,
-                                                                   statedHeaders: analysis.statedHeaders))
+                                                                   statedHeaders: analysis.statedHeaders,
+                                                                   showsInferred: options.showsInferred))
             entry.status = .ok
         } catch {
             entry.status = .failed

@@ -46,6 +46,8 @@ struct Batch: ParsableCommand {
 
     @OptionGroup(title: "CSV output") var output: OutputOptions
 
+    @OptionGroup(title: "HTML output") var html: HTMLOptions
+
     @OptionGroup var layouts: LayoutOptions
 
     @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates, figures, checks): tables as read.")
@@ -71,7 +73,7 @@ struct Batch: ParsableCommand {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
                                    readOptions: limits.readOptions, layouts: resolver, csv: output.csv,
-                                   zipNameEncoding: zipEncoding)
+                                   zipNameEncoding: zipEncoding, showsInferred: !html.hideInferred)
         } catch {
             throw ValidationError(error.description)
         }

@@ -28,8 +28,7 @@ struct Convert: ParsableCommand {
 
     @OptionGroup(title: "CSV output") var outputOptions: OutputOptions
 
-    @Flag(name: .customLong("hide-inferred"), help: "HTML: leave out the notes on what was inferred rather than read (spans rebuilt from flattened text); warnings and failed checks stay.")
-    var hideInferred = false
+    @OptionGroup(title: "HTML output") var htmlOptions: HTMLOptions
 
     @OptionGroup var layouts: LayoutOptions
 
@@ -52,7 +51,7 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let read = try CLIInput.read(file, options: limits.readOptions)
-        var options = WriteOptions(csv: outputOptions.csv, showsInferred: !hideInferred)
+        var options = WriteOptions(csv: outputOptions.csv, showsInferred: !htmlOptions.hideInferred)
         let document: Document
         if noLayouts {
             document = read

@@ -17,3 +17,9 @@ struct OutputOptions: ParsableArguments {
         CSVWriter.Options(shape: csvShape, fillMerged: fillMerged, byteOrderMark: byteOrderMark)
     }
 }
+
+/// The HTML output option shared by `convert` and `batch`.
+struct HTMLOptions: ParsableArguments {
+    @Flag(name: .customLong("hide-inferred"), help: "HTML: leave out the notes on what was inferred rather than read (spans rebuilt from flattened text); warnings and failed checks stay.")
+    var hideInferred = false
+}

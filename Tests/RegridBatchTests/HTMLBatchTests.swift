@@ -53,4 +53,25 @@ struct HTMLBatchTests {
         #expect(broken.status == .failed)
         #expect(broken.error?.contains("no boundary") == true)
     }
+
+    /// `regrid batch -t html --hide-inferred` leaves the notes on inferred spans out of the pages, as
+    /// `regrid convert` does, and a run with the other setting converts the documents again.
+    @Test func inferredNotesCanBeHiddenInABatch() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        let report = DisclosureReportGenerator(.init(layout: "2019", seed: 3)).generate()
+        let flat = FlatTextWriter().write(try Regrid.read(bytes: try report.docx(), name: "r.docx"))
+        try fx.write("in/report.txt", Array(flat.utf8))
+        let page = fx.path("out/in/report.txt.html")
+        func batch(_ extra: [String]) throws -> String {
+            let run = try RegridExecutable.run(["batch", fx.path("in"), "--out", fx.path("out"), "-t", "html", "--quiet"] + extra)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try String(contentsOfFile: page, encoding: .utf8)
+        }
+        let shown = try batch([])
+        #expect(shown.contains("class=\"info\""), "the flattened report's spans are inferred")
+        let hidden = try batch(["--hide-inferred"])
+        #expect(!hidden.contains("class=\"info\""))
+        #expect(hidden.contains("<table"))
+    }
 }

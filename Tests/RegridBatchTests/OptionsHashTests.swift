@@ -14,7 +14,7 @@ struct OptionsHashTests {
     /// A field added to BatchOptions fails here until it is sorted into one of the two lists (and,
     /// when it shapes outputs, into `optionsHash` and a test below).
     @Test func everyFieldIsAccountedFor() {
-        let hashed: Set<String> = ["formats", "readOptions", "layouts", "csv"]
+        let hashed: Set<String> = ["formats", "readOptions", "layouts", "csv", "showsInferred"]
         // zipNameEncoding decides the source paths, the catalog's key, not what a document gives.
         let notHashed: Set<String> = ["inputs", "outputDirectory", "jobs", "shard", "force", "zipNameEncoding"]
         let fields = Set(Mirror(reflecting: Self.options()).children.compactMap(\.label))
@@ -54,6 +54,20 @@ struct OptionsHashTests {
             changed.readOptions.limits[keyPath: path] += 1
             #expect(seen.insert(changed.optionsHash).inserted, "\(path) does not change the hash")
         }
+    }
+
+    /// CSV and HTML options shape the outputs only of their own format.
+    @Test func outputOptionsChangeItWhenTheirFormatIsWritten() {
+        var base = Self.options()
+        var csv = base
+        csv.csv = CSVWriter.Options(shape: .tidy)
+        var hidden = base
+        hidden.showsInferred = false
+        #expect(csv.optionsHash == base.optionsHash && hidden.optionsHash == base.optionsHash)
+        base.formats = [.json, .csv, .html]
+        csv.formats = base.formats
+        hidden.formats = base.formats
+        #expect(Set([base.optionsHash, csv.optionsHash, hidden.optionsHash]).count == 3)
     }
 
     @Test func everyPartOfTheLayoutsChangesIt() throws {
