@@ -6,7 +6,7 @@ import CoreFoundation
 struct DecodedText: Sendable {
     /// UTF-8, LF line ends only, no NUL.
     var utf8: [UInt8]
-    /// `utf-8`, `utf-16le`, `utf-16be` or `gb18030`.
+    /// `utf-8`, `utf-16le`, `utf-16be`, `gb18030` or `big5`.
     var encoding: String
     var diagnostics: [Diagnostic]
 }
@@ -14,9 +14,12 @@ struct DecodedText: Sendable {
 /// Detects the encoding of a text file and normalizes it (see ``DecodedText``).
 ///
 /// Order: a byte-order mark decides (UTF-8, UTF-16 LE/BE); without one, NUL bytes in every
-/// other position (or, for CJK text, one byte lane of CJK high bytes) mean UTF-16 without BOM; then valid UTF-8; then valid GB18030 (a superset of
-/// GBK and GB2312, common in Chinese archives); anything else is read as UTF-8 with U+FFFD for
-/// the bad bytes and a warning. Never fails.
+/// other position (or, for CJK text, one byte lane of CJK high bytes) mean UTF-16 without BOM;
+/// then valid UTF-8; then Big5 (traditional Chinese: Taiwan, Hong Kong) when the byte pairs are
+/// Big5's and not GBK's (``isLikelyBig5(_:)``); then valid GB18030 (a superset of GBK and GB2312,
+/// common in Chinese archives); anything else is read as UTF-8 with U+FFFD for the bad bytes and
+/// a warning. A guessed encoding (no byte-order mark, not UTF-8) is said in an `encoding-guessed`
+/// note. Never fails.
 enum TextDecoding {
     static func decode(_ bytes: [UInt8]) -> DecodedText {
         var diagnostics: [Diagnostic] = []
@@ -41,9 +44,16 @@ enum TextDecoding {
                 "no byte-order mark, but the byte pattern of UTF-16: read as \(encoding.uppercased())"))
             utf8 = utf16(bytes[...], littleEndian: littleEndian, diagnostics: &diagnostics)
         } else if let bad = firstInvalidUTF8(bytes) {
-            if isGB18030(bytes), let text = String(data: Data(bytes), encoding: gb18030) {
+            if isLikelyBig5(bytes), let text = String(data: Data(bytes), encoding: big5) {
+                encoding = "big5"
+                utf8 = Array(text.utf8)
+                diagnostics.append(Diagnostic(.info, "encoding-guessed",
+                    "no byte-order mark and not UTF-8; the byte pairs are Big5's (traditional Chinese): read as Big5"))
+            } else if isGB18030(bytes), let text = String(data: Data(bytes), encoding: gb18030) {
                 encoding = "gb18030"
                 utf8 = Array(text.utf8)
+                diagnostics.append(Diagnostic(.info, "encoding-guessed",
+                    "no byte-order mark and not UTF-8: read as GB18030 (which covers GBK and GB2312)"))
             } else {
                 diagnostics.append(invalidUTF8(at: bad))
                 utf8 = Array(String(decoding: bytes, as: UTF8.self).utf8)
@@ -58,9 +68,37 @@ enum TextDecoding {
     /// Foundation's GB18030 (CoreFoundation `kCFStringEncodingGB_18030_2000`).
     static let gb18030 = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0632))
 
+    /// Foundation's Big5-HKSCS (CoreFoundation `kCFStringEncodingBig5_HKSCS_1999`): Big5 with
+    /// the Hong Kong characters.
+    static let big5 = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0A06))
+
+    /// True when `bytes` (not UTF-8) read as Big5 rather than GBK: every multi-byte character is a
+    /// Big5 pair (lead 0x81–0xFE, trail 0x40–0x7E or 0xA1–0xFE, so no GB18030 four-byte
+    /// sequence), at least a fifth of the pairs have a trail below 0xA1 — about two in five do in
+    /// Big5 text, none do in GB2312 text and only rare characters do in GBK — and almost none
+    /// lead with 0x81–0xA0: Hong Kong additions in Big5, but where GBK keeps its traditional
+    /// characters (so traditional text in GBK stays GBK).
+    static func isLikelyBig5(_ bytes: [UInt8]) -> Bool {
+        var pairs = 0, lowTrail = 0, lowLead = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return false }
+            let c = bytes[i + 1]
+            guard (0x40...0x7E).contains(c) || (0xA1...0xFE).contains(c) else { return false }
+            pairs += 1
+            if c < 0xA1 { lowTrail += 1 }
+            if b <= 0xA0 { lowLead += 1 }
+            i += 2
+        }
+        return pairs >= 4 && lowTrail * 5 >= pairs && lowLead * 20 < pairs
+    }
+
     private static func invalidUTF8(at offset: Int) -> Diagnostic {
         Diagnostic(.warning, "encoding-invalid",
-            "the text is neither valid UTF-8 nor GB18030 (first bad byte at offset \(offset)); invalid bytes replaced by U+FFFD")
+            "the text is neither valid UTF-8 nor GB18030 nor Big5 (first bad byte at offset \(offset)); invalid bytes replaced by U+FFFD")
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when all of it is valid.
