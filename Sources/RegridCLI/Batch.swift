@@ -53,6 +53,8 @@ struct Batch: ParsableCommand {
     @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates, figures, checks): tables as read.")
     var noLayouts = false
 
+    @OptionGroup(title: "Input") var input: InputOptions
+
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func validate() throws {
@@ -72,7 +74,7 @@ struct Batch: ParsableCommand {
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
-                                   readOptions: limits.readOptions, layouts: resolver, csv: output.csv,
+                                   readOptions: input.readOptions(limits), layouts: resolver, csv: output.csv,
                                    zipNameEncoding: zipEncoding, showsInferred: !html.hideInferred)
         } catch {
             throw ValidationError(error.description)

@@ -14,6 +14,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var layouts: LayoutOptions
 
+    @OptionGroup(title: "Input") var input: InputOptions
+
     func validate() throws {
         if files.filter({ $0 == CLIInput.standardInput }).count > 1 {
             throw ValidationError("standard input (-) can be read only once")
@@ -28,7 +30,7 @@ struct Check: ParsableCommand {
         for file in files {
             let document: Document
             do {
-                document = try CLIInput.read(file)
+                document = try CLIInput.read(file, options: input.readOptions())
             } catch {
                 unreadable = true
                 continue

@@ -32,6 +32,8 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var layouts: LayoutOptions
 
+    @OptionGroup(title: "Input") var input: InputOptions
+
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     @Flag(name: .customLong("no-layouts"), help: "Skip the known-layout step (annual-report templates): tables exactly as read.")
@@ -50,7 +52,7 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let read = try CLIInput.read(file, options: limits.readOptions)
+        let read = try CLIInput.read(file, options: input.readOptions(limits))
         var options = WriteOptions(csv: outputOptions.csv, showsInferred: !htmlOptions.hideInferred)
         let document: Document
         if noLayouts {

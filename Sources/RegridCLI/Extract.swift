@@ -5,6 +5,7 @@ import RegridKit
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract the figures of a 政府信息公开工作年度报告 as typed records, with consistency checks.",
+        usage: "regrid extract [<options>] <file>",
         discussion: "Prints JSON {\"format\": \"regrid.cn-gov-disclosure\", \"version\": 1, \"layout\", \"agency\", \"year\", \"figures\", \"checks\", \"diagnostics\"}."
     )
 
@@ -13,12 +14,14 @@ struct Extract: ParsableCommand {
 
     @OptionGroup var layouts: LayoutOptions
 
+    @OptionGroup(title: "Input") var input: InputOptions
+
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
     func run() throws {
         let resolver = try CLILayouts.resolver(layouts)
-        let document = resolver.resolve(try CLIInput.read(file))
+        let document = resolver.resolve(try CLIInput.read(file, options: input.readOptions()))
         let report = DisclosureExtractor(templates: resolver.templates).extract(document)
         try CLIOutput.write(Array(DisclosureJSONWriter().write(report).utf8), to: output)
     }

@@ -41,7 +41,7 @@ public enum Regrid {
         case .rtf:
             throw .unsupportedFormat("an RTF file; save it as DOCX first")
         case .html, .mhtml:
-            return try HTMLReader(limits: options.limits).read(bytes: bytes, name: name, sha256: sha256)
+            return try HTMLReader(limits: options.limits, encoding: options.encoding).read(bytes: bytes, name: name, sha256: sha256)
         case .binary:
             throw .unsupportedFormat("binary data with no known document signature (neither a DOCX nor text)")
         case .text:
@@ -73,8 +73,12 @@ extension Regrid {
 public struct ReadOptions: Sendable {
     /// Safety limits.
     public var limits: ReaderLimits
-    /// Options with the given limits.
-    public init(limits: ReaderLimits = .default) {
+    /// The encoding of text and HTML inputs; nil: detected (byte-order mark, a page's charset,
+    /// UTF-8, Big5, GB18030). Word packages say their own.
+    public var encoding: TextEncoding?
+    /// Options with the given limits and encoding.
+    public init(limits: ReaderLimits = .default, encoding: TextEncoding? = nil) {
         self.limits = limits
+        self.encoding = encoding
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import CoreFoundation
 import RegridFixtures
 import RegridKit
 import Testing
@@ -93,5 +94,25 @@ struct ConvertCLITests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("cannot write \(fx.path("no/such/folder/out.json")): No such file or directory"), "\(missing.stderr)")
         #expect(!missing.stderr.contains("cannot read"))
+    }
+
+    /// `--encoding` reads a text in the encoding given; an unknown name is bad usage (exit 2), and
+    /// bytes the encoding cannot decode fail with the file named (exit 1).
+    @Test func encodingIsGivenOnTheCommandLine() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        let sjis = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0A01))
+        let text = "\t項目\n\t件数\n\n\t東京都\n\t12\n\n\n"
+        try fx.write("jp.txt", Array(try #require(text.data(using: sjis))))
+        let given = try RegridExecutable.run(["convert", fx.path("jp.txt"), "--encoding", "shift_jis", "-t", "csv"])
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(given.stdout.contains("東京都"), "\(given.stdout)")
+        let unknown = try RegridExecutable.run(["convert", fx.path("jp.txt"), "--encoding", "klingon"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("klingon"), "\(unknown.stderr)")
+        try fx.write("utf8.txt", Array(text.utf8))
+        let wrong = try RegridExecutable.run(["check", fx.path("utf8.txt"), "--encoding", "big5"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("utf8.txt") && wrong.stderr.contains("not valid big5"), "\(wrong.stderr)")
     }
 }

@@ -47,8 +47,13 @@ struct OptionsHashTests {
             \.maxColumns, \.maxTableRows, \.maxCells, \.maxTextBytes, \.maxGridSlots,
         ]
         #expect(Mirror(reflecting: ReaderLimits.default).children.count == limits.count, "a new limit: add it here")
-        #expect(Mirror(reflecting: ReadOptions()).children.count == 1, "a new read option: add it to optionsHash and here")
+        #expect(Mirror(reflecting: ReadOptions()).children.count == 2, "a new read option: add it to optionsHash and here")
         var seen: Set<String> = [base.optionsHash]
+        for name in ["gbk", "big5"] {
+            var changed = base
+            changed.readOptions.encoding = TextEncoding(name: name)
+            #expect(seen.insert(changed.optionsHash).inserted, "encoding \(name) does not change the hash")
+        }
         for path in limits {
             var changed = base
             changed.readOptions.limits[keyPath: path] += 1

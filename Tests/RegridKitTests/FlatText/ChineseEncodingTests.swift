@@ -97,4 +97,29 @@ struct ChineseEncodingTests {
         #expect(doc.tables.count == original.tables.count && doc.tables.count > 0)
         #expect(doc.diagnostics.contains { $0.code == "encoding-guessed" && $0.message.contains("GB18030") })
     }
+
+    /// A given encoding replaces detection (and a page's declared charset); bytes it cannot
+    /// decode are refused with the reason, not read as U+FFFD.
+    @Test func aGivenEncodingWins() throws {
+        let big5 = try #require(TextEncoding(name: "Big5"))
+        #expect(TextEncoding(name: "klingon") == nil)
+        let bytes = try #require(Self.traditional.data(using: Self.big5).map { Array($0) })
+        let options = ReadOptions(encoding: big5)
+        let doc = try Regrid.read(bytes: bytes, name: "t.txt", options: options)
+        #expect(doc.source.encoding == "big5")
+        #expect(doc.diagnostics.contains { $0.code == "encoding-given" })
+        #expect(texts(doc) == texts(try read(Array(Self.traditional.utf8))))
+
+        // A page that declares UTF-8 but was saved as GBK, read with the encoding given.
+        let page = "<html><head><meta charset=\"utf-8\"></head><body><table><tr><td>行政复议</td><td>3</td></tr></table></body></html>"
+        let gbk = try #require(page.data(using: Self.gb).map { Array($0) })
+        let html = try Regrid.read(bytes: gbk, name: "p.html", options: ReadOptions(encoding: TextEncoding(name: "gbk")))
+        #expect(html.source.encoding == "gbk")
+        #expect(html.tables.first?.cells.map(\.text) == ["行政复议", "3"])
+
+        // A lead byte followed by a digit is no Big5 pair (GB18030 four-byte sequences look so).
+        #expect(throws: RegridError.self) {
+            try Regrid.read(bytes: Array("\t行政\n\t".utf8) + [0x81, 0x30, 0x81, 0x30, 0x0A, 0x0A, 0x0A], name: "u.txt", options: options)
+        }
+    }
 }

@@ -23,7 +23,7 @@ public struct FlatTextReader: Sendable {
             throw .limitExceeded(what: "text bytes", limit: options.limits.maxTextBytes)
         }
         let digest = BackgroundDigest(bytes, known: sha256)
-        let decoded = TextDecoding.decode(bytes)
+        let decoded = try TextDecoding.decode(bytes, given: options.encoding)
         var parser = FlatLineParser(utf8: decoded.utf8)
         let flat = parser.parse()
         var diagnostics = decoded.diagnostics + parser.diagnostics

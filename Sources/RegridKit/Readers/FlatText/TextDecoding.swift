@@ -65,6 +65,20 @@ enum TextDecoding {
         return DecodedText(utf8: utf8, encoding: encoding, diagnostics: diagnostics)
     }
 
+    /// `bytes` in the encoding the user gave, else as detected (``decode(_:)``).
+    /// - Throws: ``RegridError/encoding(_:)`` when the bytes are not valid in the given encoding.
+    static func decode(_ bytes: [UInt8], given: TextEncoding?) throws(RegridError) -> DecodedText {
+        guard let given else { return decode(bytes) }
+        guard let text = given.decode(bytes) else {
+            let detected = decode(bytes).encoding
+            throw .encoding("the text is not valid \(given.name) (detection would read it as \(detected))")
+        }
+        var utf8 = Array(text.utf8)
+        var diagnostics = [Diagnostic(.info, "encoding-given", "read as \(given.name), the encoding given")]
+        normalize(&utf8, diagnostics: &diagnostics)
+        return DecodedText(utf8: utf8, encoding: given.name, diagnostics: diagnostics)
+    }
+
     /// Foundation's GB18030 (CoreFoundation `kCFStringEncodingGB_18030_2000`).
     static let gb18030 = String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(0x0632))
 

@@ -8,7 +8,13 @@
 /// ``GridAssembler``.
 public struct HTMLReader: Sendable {
     public var limits: ReaderLimits
-    public init(limits: ReaderLimits = .default) { self.limits = limits }
+    /// The page's encoding when the user gave one (it wins over a declared charset); nil: from
+    /// the page (``HTMLCharset``).
+    public var encoding: TextEncoding?
+    public init(limits: ReaderLimits = .default, encoding: TextEncoding? = nil) {
+        self.limits = limits
+        self.encoding = encoding
+    }
 
     /// Reads the page in `bytes`.
     /// - Parameters:
@@ -27,9 +33,11 @@ public struct HTMLReader: Sendable {
         if MHTMLArchive.recognizes(bytes) {
             let archive = try MHTMLArchive(bytes: bytes)
             diagnostics.append(Diagnostic(.info, "mhtml", "read the text/html part of an MHTML archive"))
-            decoded = HTMLCharset.decode(archive.html, transport: archive.charset)
+            decoded = try encoding.map { e throws(RegridError) in try TextDecoding.decode(archive.html, given: e) }
+                ?? HTMLCharset.decode(archive.html, transport: archive.charset)
         } else {
-            decoded = HTMLCharset.decode(bytes)
+            decoded = try encoding.map { e throws(RegridError) in try TextDecoding.decode(bytes, given: e) }
+                ?? HTMLCharset.decode(bytes)
         }
         diagnostics += decoded.diagnostics
         let root = try HTMLTreeParser.parse(utf8: ConditionalMarkers.strip(decoded.utf8), name: name, limits: limits)

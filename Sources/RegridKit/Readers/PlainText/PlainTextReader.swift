@@ -31,7 +31,7 @@ public struct PlainTextReader: Sendable {
             throw .limitExceeded(what: "text bytes", limit: options.limits.maxTextBytes)
         }
         guard let templates = templates ?? Self.builtIn, !templates.isEmpty else { return nil }
-        let decoded = TextDecoding.decode(bytes)
+        let decoded = try TextDecoding.decode(bytes, given: options.encoding)
         let text = String(decoding: decoded.utf8, as: UTF8.self)
         let recovery = LayoutTextRecovery(templates: templates)
         guard recovery.mayHoldTables(text) else { return nil }
