@@ -12,6 +12,7 @@
 /// - Paragraph text is trimmed at both ends; paragraphs that are then empty are not emitted (in
 ///   the body and in cells alike).
 /// - Text boxes (`w:txbxContent`) become their own blocks right after the paragraph that anchors them.
+/// - An imported chunk (`w:altChunk`) is read in its place by ``altChunks`` (HTML, a Word package, text).
 final class BodyParser {
     typealias Visitor = (XMLStreamReader) throws(RegridError) -> Bool
 
@@ -20,6 +21,8 @@ final class BodyParser {
     let limits: ReaderLimits
     /// The part being read, for diagnostics.
     let part: String
+    /// Reads the parts `w:altChunk` elements import (nil: they are counted and skipped).
+    var altChunks: AltChunkReader?
     /// Complex-field state of the story being read.
     var fields = FieldState()
     /// Counts of what was dropped or moved, reported once per document.
@@ -125,11 +128,20 @@ final class BodyParser {
             switch x.localName {
             case "p": try self.parseParagraph(into: &list, nesting: nesting)
             case "tbl": try self.parseTable(into: &list, nesting: nesting + 1)
+            case "altChunk": list.append(self.importedChunk(id: x.attribute("id", in: .relationships)))
             default: return false
             }
             return true
         }
         return list
+    }
+
+    /// The blocks of the chunk a `w:altChunk` imports, as content of the container it sits in.
+    private func importedChunk(id: String?) -> BlockList {
+        guard let altChunks else { return BlockList() }
+        let blocks = altChunks.blocks(relationship: id)
+        return BlockList(blocks: blocks, lines: AltChunkReader.lines(of: blocks),
+                         hasTable: blocks.contains { if case .table = $0 { true } else { false } })
     }
 
     /// Reads one `w:p`: its style, its runs' visible text, and any text boxes anchored in it.

@@ -3,15 +3,23 @@
 ///
 /// Only the parts needed are opened: `_rels/.rels` (to find the main part), the main part's own
 /// relationships and its styles, and the main part itself, which is streamed from the zip into
-/// the XML pull parser chunk by chunk. Headers, footers, notes, comments and themes are never
-/// read, so damage there cannot fail a document.
+/// the XML pull parser chunk by chunk; parts imported by `w:altChunk` are read where they are
+/// imported (``AltChunkReader``). Headers, footers, notes, comments and themes are never read, so
+/// damage there cannot fail a document.
 public struct DOCXReader: Sendable {
     public var limits: ReaderLimits
     /// Style sheets shared across the documents of a batch (nil: each package's styles are read).
     public var styleCache: StyleCache?
+    /// How deep this package sits in imported chunks (`w:altChunk`): 0 for a file read on its own.
+    let chunkDepth: Int
     public init(limits: ReaderLimits = .default, styleCache: StyleCache? = nil) {
+        self.init(limits: limits, styleCache: styleCache, chunkDepth: 0)
+    }
+
+    init(limits: ReaderLimits, styleCache: StyleCache? = nil, chunkDepth: Int) {
         self.limits = limits
         self.styleCache = styleCache
+        self.chunkDepth = chunkDepth
     }
 
     /// Reads the package in `bytes`.
@@ -31,8 +39,16 @@ public struct DOCXReader: Sendable {
         let xml = try XMLStreamReader(part: main.name, limits: limits) { buffer throws(RegridError) in
             try input.read(into: buffer)
         }
-        let body = try BodyParser(xml: xml, styles: styles, limits: limits, part: main.name).parseDocument()
-        diagnostics += body.diagnostics
+        let parser = BodyParser(xml: xml, styles: styles, limits: limits, part: main.name)
+        let chunks = AltChunkReader(archive: archive, mainPart: main.name, limits: limits, depth: chunkDepth)
+        parser.altChunks = chunks
+        let body = try parser.parseDocument()
+        diagnostics += body.diagnostics + chunks.diagnostics
+        if chunks.chunksRead > 0 {
+            diagnostics.append(Diagnostic(.info, "alt-chunk-read",
+                "\(Wording.count(chunks.chunksRead, "imported chunk")) (w:altChunk) read in place, as Word converts them on opening",
+                part: main.name))
+        }
         let trailing = try input.finish()
         if trailing > 0 {
             diagnostics.append(Diagnostic(.warning, "trailing-content-ignored",
