@@ -79,6 +79,9 @@ final class AltChunkReader {
             document = try HTMLReader(limits: limits).read(bytes: bytes, name: entry.name, sha256: "")
         case .zip:
             document = try DOCXReader(limits: limits, chunkDepth: depth + 1).read(bytes: bytes, name: entry.name, sha256: "")
+        case .text where Self.isXML(bytes):
+            warn("alt-chunk-unreadable", "the imported chunk \(entry.name) is XML that is not XHTML (a Flat OPC or WordprocessingML 2003 file?), which Regrid does not read; its content is lost", part: entry.name)
+            return []
         case .text:
             let decoded = TextDecoding.decode(bytes)
             let lines = String(decoding: decoded.utf8, as: UTF8.self).split(separator: "\n")
@@ -101,6 +104,12 @@ final class AltChunkReader {
             diagnostics.append(moved)
         }
         return document.blocks
+    }
+
+    /// True when `bytes` open (after a byte-order mark and blanks) with an XML declaration.
+    private static func isXML(_ bytes: [UInt8]) -> Bool {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        return body.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.starts(with: Array("<?xml".utf8))
     }
 
     private func warn(_ code: String, _ message: String, part: String? = nil) {
