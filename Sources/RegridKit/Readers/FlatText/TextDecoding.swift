@@ -94,20 +94,14 @@ enum TextDecoding {
     /// characters (so traditional text in GBK stays GBK).
     static func isLikelyBig5(_ bytes: [UInt8]) -> Bool {
         var pairs = 0, lowTrail = 0, lowLead = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return false }
-            let c = bytes[i + 1]
-            guard (0x40...0x7E).contains(c) || (0xA1...0xFE).contains(c) else { return false }
+        let wellFormed = walkCharacters(bytes, fourByte: false) { lead, trail in
+            guard (0x40...0x7E).contains(trail) || (0xA1...0xFE).contains(trail) else { return false }
             pairs += 1
-            if c < 0xA1 { lowTrail += 1 }
-            if b <= 0xA0 { lowLead += 1 }
-            i += 2
+            if trail < 0xA1 { lowTrail += 1 }
+            if lead <= 0xA0 { lowLead += 1 }
+            return true
         }
-        return pairs >= 4 && lowTrail * 5 >= pairs && lowLead * 20 < pairs
+        return wellFormed && pairs >= 4 && lowTrail * 5 >= pairs && lowLead * 20 < pairs
     }
 
     private static func invalidUTF8(at offset: Int) -> Diagnostic {
@@ -163,6 +157,15 @@ enum TextDecoding {
 
     /// True when every byte sequence is well-formed GB18030 (1, 2 or 4 bytes).
     static func isGB18030(_ bytes: [UInt8]) -> Bool {
+        walkCharacters(bytes, fourByte: true) { _, trail in (0x40...0x7E).contains(trail) || (0x80...0xFE).contains(trail) }
+    }
+
+    /// Walks the characters of double-byte Chinese text (GB18030, GBK, Big5): ASCII bytes are
+    /// passed over, every other character must start with a lead byte 0x81–0xFE and is handed to
+    /// `pair` (lead, trail), which says whether the pair is valid; with `fourByte`, GB18030's
+    /// four-byte sequences (lead, digit, lead, digit) are accepted too. True when every byte
+    /// belongs to a valid character.
+    private static func walkCharacters(_ bytes: [UInt8], fourByte: Bool, pair: (UInt8, UInt8) -> Bool) -> Bool {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -170,10 +173,13 @@ enum TextDecoding {
             if b < 0x80 { i += 1; continue }
             guard b >= 0x81 && b <= 0xFE, i + 1 < n else { return false }
             let c = bytes[i + 1]
-            if (0x40...0x7E).contains(c) || (0x80...0xFE).contains(c) { i += 2; continue }
-            guard (0x30...0x39).contains(c), i + 3 < n,
-                  (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3]) else { return false }
-            i += 4
+            if fourByte, (0x30...0x39).contains(c) {
+                guard i + 3 < n, (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3]) else { return false }
+                i += 4
+                continue
+            }
+            guard pair(b, c) else { return false }
+            i += 2
         }
         return true
     }
