@@ -33,7 +33,7 @@ public enum Regrid {
         case .encryptedOOXML:
             throw .encrypted
         case .legacyWord:
-            throw .legacyWordDocument
+            return try DOCReader(limits: options.limits).read(bytes: bytes, name: name, sha256: sha256)
         case .otherOLE2:
             throw .unsupportedFormat("an OLE2 compound file that is not a Word document (legacy Excel or PowerPoint?)")
         case .pdf:

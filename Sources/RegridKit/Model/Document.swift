@@ -71,4 +71,6 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable {
     case plainText = "plain-text"
     /// An HTML page (also XHTML and MHTML archives).
     case html
+    /// A Word 97–2003 binary document (`.doc`).
+    case doc
 }

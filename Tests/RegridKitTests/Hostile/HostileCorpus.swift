@@ -154,11 +154,11 @@ enum HostileCorpus {
             ole2(streams: ["EncryptionInfo", "EncryptedPackage"])
         },
 
-        HostileCase(file: "legacy.docx", outcome: .refused(["this is a legacy Word 97-2003 .doc file, not .docx"])) { _ in
+        HostileCase(file: "legacy.docx", outcome: .refused(["a damaged Word 97-2003 file"])) { _ in
             ole2(streams: ["WordDocument", "1Table", "\u{05}SummaryInformation"])
         },
 
-        HostileCase(file: "legacy.doc", outcome: .refused(["this is a legacy Word 97-2003 .doc file, not .docx"])) { _ in
+        HostileCase(file: "legacy.doc", outcome: .refused(["a damaged Word 97-2003 file"])) { _ in
             ole2(streams: ["WordDocument", "0Table"])
         },
 
