@@ -11,7 +11,7 @@ Word, WPS and python-docx files carry them, and styles.xml is often larger than 
       table, web settings, core/app properties, a thumbnail), which python-docx then saves.
   real_weight.py replicate SRC_DIR DST_DIR N
       the DOCX of SRC_DIR (e.g. ../shared/corpus/docx) copied round-robin to N files; those
-      python-docx cannot open are left out (pandoc fails on them too: the ISO Strict file).
+      the python-docx peer (walk_docx.py) cannot walk are left out, named on stderr.
 
 Both depend on their inputs only: the same inputs give the same parts (python-docx stamps the
 save time into the zip entries and docProps/core.xml). DST_DIR is written only when it does not
@@ -43,11 +43,15 @@ def python_docx(src, dst):
 
 
 def readable(path):
-    import docx
+    """True when the python-docx peer (`walk_docx.py`: open, walk every table cell) reads `path`."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from walk_docx import walk
     try:
-        docx.Document(path)
+        walk(path)
         return True
-    except Exception:
+    except Exception as e:
+        print(f"[bench] left out of the replicated set: {os.path.basename(path)} "
+              f"(python-docx: {type(e).__name__}: {str(e)[:80]})", file=sys.stderr)
         return False
 
 

@@ -71,9 +71,11 @@ public struct BatchOptions: Sendable {
         if formats.contains(.html) && !showsInferred {
             text += "html hide-inferred\n"
         }
+        var bytes = Array(text.utf8)
         if let layouts {
-            text += "layouts \(layouts.minimumConfidence)\n\(LayoutFingerprint.of(layouts.templates))"
+            bytes += Array("layouts \(layouts.minimumConfidence)\n".utf8)
+            bytes += LayoutFingerprint.of(layouts.templates)
         }
-        return String(SHA256.hex(Array(text.utf8)).prefix(16))
+        return String(SHA256.hex(bytes).prefix(16))
     }
 }

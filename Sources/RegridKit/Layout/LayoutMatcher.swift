@@ -18,6 +18,8 @@ public struct LayoutMatcher: Sendable {
     private let labelForms: [LabelForms?]
     /// The label forms' ids in ``vocabulary``.
     private let labelFormIDs: [LabelFormIDs?]
+    /// Whether each template cell takes any text (see ``TemplateCell/anyText``).
+    private let anyText: [Bool]
     private let vocabulary: LabelVocabulary
 
     public init(template: LayoutTemplate, minimumConfidence: Double = 0.9, maximumCells: Int = 5_000) {
@@ -34,6 +36,7 @@ public struct LayoutMatcher: Sendable {
         self.normalizer = normalizer
         let labelForms = Self.labelForms(of: template)
         self.labelForms = labelForms
+        self.anyText = labelForms.map { $0?.anyText ?? false }
         let vocabulary = vocabulary ?? LabelVocabulary(normalizer: normalizer, forms: Self.forms(of: labelForms))
         self.vocabulary = vocabulary
         self.labelFormIDs = labelForms.map { forms in
@@ -103,8 +106,10 @@ public struct LayoutMatcher: Sendable {
     }
 
     /// As ``match(_:)``, with the table's normalized texts shared between the matchers of
-    /// several templates (the resolver tries every template on every table).
-    func match(_ table: Table, prepared: PreparedTable) -> LayoutCandidate? {
+    /// several templates (the resolver tries every template on every table). `bandMargin`: the
+    /// diagonals first worked out on either side of the alignment's ends (see ``AlignmentBand``);
+    /// any margin gives the same candidate, `Int.max` works out the whole table at once.
+    func match(_ table: Table, prepared: PreparedTable, bandMargin: Int = 8) -> LayoutCandidate? {
         let source = table.cells
         let n = template.cells.count
         let m = source.count
@@ -139,61 +144,63 @@ public struct LayoutMatcher: Sendable {
             if notesStep, !sourceBare[j].isEmpty, forms.bare.contains(bareIDs[j]) { return .withoutNotes }
             return nil
         }
-        // Every template cell against every source cell, each pair's cost once. A label's cost
-        // is that of its closest form (see `closeness`); the source cells that have a form are
-        // found through the table's cells by id, so a pair costs nothing to look at otherwise.
-        var costs = [Int](repeating: Cost.substitute, count: n * m)
-        for i in 0..<n {
-            let row = i * m
-            guard let forms = labelForms[i], let ids = formIDs[i] else {
-                for j in 0..<m where sourceIsFigure[j] { costs[row + j] = 0 }
-                continue
-            }
-            if forms.anyText {
-                for j in 0..<m { costs[row + j] = sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
-                continue
-            }
-            if notesStep {
-                for id in ids.bare where id >= 0 {
-                    for j in texts.cellsByBareID[id] where !sourceEmpty[j] && !sourceBare[j].isEmpty {
-                        costs[row + j] = Self.cost(.withoutNotes)
-                    }
-                }
-            }
-            for id in ids.variants where id >= 0 {
-                for j in texts.cellsByTextID[id] where !sourceEmpty[j] { costs[row + j] = Self.cost(.variant) }
-            }
-            if ids.normalized >= 0 {
-                for j in texts.cellsByTextID[ids.normalized] where !sourceEmpty[j] { costs[row + j] = Self.cost(.normalized) }
-            }
+        // A pair's cost: a label's is that of its closest form (as `closeness` ranks them), a
+        // figure cell's nothing when the source cell reads as a figure.
+        @inline(__always) func pairCost(_ forms: LabelFormIDs?, anyText: Bool, _ j: Int) -> Int {
+            guard let forms else { return sourceIsFigure[j] ? 0 : Cost.substitute }
+            if anyText { return sourceEmpty[j] ? Cost.anyTextEmpty : 0 }
+            guard !sourceEmpty[j] else { return Cost.substitute }
+            let id = textIDs[j]
+            if forms.normalized >= 0 && id == forms.normalized { return Self.cost(.normalized) }
+            if id >= 0 && forms.variants.contains(id) { return Self.cost(.variant) }
+            if notesStep, bareIDs[j] >= 0, !sourceBare[j].isEmpty, forms.bare.contains(bareIDs[j]) { return Self.cost(.withoutNotes) }
+            return Cost.substitute
         }
-        func matchCost(_ i: Int, _ j: Int) -> Int { costs[i * m + j] }
+        func matchCost(_ i: Int, _ j: Int) -> Int { pairCost(formIDs[i], anyText: anyText[i], j) }
         func skipSourceCost(_ j: Int) -> Int { sourceEmpty[j] ? Cost.skipEmptySource : Cost.skipTextSource }
 
-        // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...]. The inner
-        // loop runs n x m times per table and template: it works on the arrays' buffers.
+        // Suffix DP: best[i][j] = cost of aligning template[i...] with source[j...], worked out
+        // only on the diagonals j - i within a band (see `AlignmentBand`): no alignment costing
+        // at most the best one found in a band leaves the band that cost allows, so once that
+        // band lies within the one worked out, the optimum and every cell on an optimal path
+        // are exact (cells outside hold `unreachable`, which no optimal step can take), and the
+        // walk below makes the same choices as over the whole n × m table.
         let width = m + 1
-        var best = [Int](repeating: 0, count: (n + 1) * width)
+        let unreachable = Int.max / 4
+        var best = [Int](repeating: unreachable, count: (n + 1) * width)
         let skipSource = (0..<m).map(skipSourceCost)
-        best.withUnsafeMutableBufferPointer { best in
-            costs.withUnsafeBufferPointer { costs in
+        var band = AlignmentBand.initial(templateCells: n, sourceCells: m, margin: bandMargin)
+        var rowCost = [Int](repeating: 0, count: m)
+        while true {
+            best.withUnsafeMutableBufferPointer { best in
                 skipSource.withUnsafeBufferPointer { skipSource in
+                    best[n * width + m] = 0
                     for j in stride(from: m - 1, through: 0, by: -1) { best[n * width + j] = best[n * width + j + 1] + skipSource[j] }
                     for i in stride(from: n - 1, through: 0, by: -1) {
-                        let here = i * width, below = (i + 1) * width, row = i * m
+                        let here = i * width, below = (i + 1) * width
                         best[here + m] = best[below + m] + Cost.skipTemplate
-                        var j = m - 1
-                        while j >= 0 {
-                            // Sums of at most (n + m) x 100: wrapping adds cannot wrap.
-                            let take = costs[row + j] &+ best[below + j + 1]
-                            let skipS = skipSource[j] &+ best[here + j + 1]
-                            let skipT = Cost.skipTemplate &+ best[below + j]
-                            best[here + j] = min(take, skipS, skipT)
-                            j -= 1
+                        let first = max(0, i + band.lowest), last = min(m - 1, i + band.highest)
+                        guard first <= last else { continue }
+                        let forms = formIDs[i], any = anyText[i]
+                        for j in first...last { rowCost[j] = pairCost(forms, anyText: any, j) }
+                        rowCost.withUnsafeBufferPointer { rowCost in
+                            var j = last
+                            while j >= first {
+                                // Sums of at most (n + m) x 100 + `unreachable`: wrapping adds cannot wrap.
+                                let take = rowCost[j] &+ best[below + j + 1]
+                                let skipS = skipSource[j] &+ best[here + j + 1]
+                                let skipT = Cost.skipTemplate &+ best[below + j]
+                                best[here + j] = min(take, skipS, skipT)
+                                j -= 1
+                            }
                         }
                     }
                 }
             }
+            let needed = AlignmentBand.holding(cost: best[0], templateCells: n, sourceCells: m,
+                                               templateSkip: Cost.skipTemplate, cheapestSourceSkip: Cost.skipEmptySource)
+            if band.contains(needed) { break }
+            band = band.widened(to: needed, templateCells: n, sourceCells: m)
         }
 
         // Walk forward, preferring a match, then dropping a source cell, then a missing template cell.

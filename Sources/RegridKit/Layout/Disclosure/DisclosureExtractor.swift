@@ -35,9 +35,18 @@ public struct DisclosureExtractor: Sendable {
         found.sort { order[$0.0, default: 0] < order[$1.0, default: 0] }
 
         for (kind, table, template) in found {
+            // The first cell whose top-left slot is each slot of the grid (a search per figure
+            // cost more than the rest of the extraction).
+            let columns = max(0, table.columns)
+            var cellAt = [Int](repeating: -1, count: max(0, table.rows) * columns)
+            for (index, cell) in table.cells.enumerated().reversed()
+                where (0..<table.rows).contains(cell.row) && (0..<columns).contains(cell.column) {
+                cellAt[cell.row * columns + cell.column] = index
+            }
             for tc in template.cells {
                 guard let paths = tc.figure else { continue }
-                let cell = table.cells.first { $0.row == tc.row && $0.column == tc.column }
+                let slot = (0..<table.rows).contains(tc.row) && (0..<columns).contains(tc.column) ? cellAt[tc.row * columns + tc.column] : -1
+                let cell = slot >= 0 ? table.cells[slot] : nil
                 let text = cell?.text ?? ""
                 var value: Double? = nil
                 if cell == nil || cell?.isSynthetic == true {

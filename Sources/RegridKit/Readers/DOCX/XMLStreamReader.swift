@@ -65,23 +65,34 @@ final class XMLStreamReader {
     private let events = EventQueue()
     private let parser: XMLPushParser
     private let buffer: UnsafeMutableRawBufferPointer
-    /// The queued event ``next()`` hands out next, and the current one.
-    private var position = 0
-    private var current = 0
-    /// An error met while parsing ahead, thrown once the events before it are handed out.
-    private var pending: RegridError?
-    private var finished = false
+    /// Where the reader is, changed on every node: behind a pointer, so that its changes need no
+    /// exclusivity checks at run time (a reader is used by one thread).
+    private let cursor: UnsafeMutablePointer<Cursor>
+
+    private struct Cursor {
+        /// The queued event ``next()`` hands out next, and the current one.
+        var position = 0
+        var current = 0
+        /// An error met while parsing ahead, thrown once the events before it are handed out.
+        var pending: RegridError?
+        var finished = false
+        var kind: NodeKind = .other
+        var localName = ""
+        var namespace: XMLNamespace = .none
+        var depth = 0
+        var isEmptyElement = false
+    }
 
     /// Kind of the current node.
-    private(set) var kind: NodeKind = .other
+    var kind: NodeKind { cursor.pointee.kind }
     /// Local name of the current element (empty for text).
-    private(set) var localName = ""
+    var localName: String { cursor.pointee.localName }
     /// Namespace of the current element.
-    private(set) var namespace: XMLNamespace = .none
+    var namespace: XMLNamespace { cursor.pointee.namespace }
     /// Element depth of the current node (root = 0).
-    private(set) var depth = 0
+    var depth: Int { cursor.pointee.depth }
     /// True for an element with no content, `<a/>` or `<a></a>` (no end event follows).
-    private(set) var isEmptyElement = false
+    var isEmptyElement: Bool { cursor.pointee.isEmptyElement }
 
     /// - Parameters:
     ///   - part: the part name, for error messages.
@@ -90,31 +101,36 @@ final class XMLStreamReader {
         self.feed = feed
         parser = XMLPushParser(part: part, limits: limits, handler: events)
         buffer = .allocate(byteCount: 64 * 1024, alignment: 8)
+        cursor = .allocate(capacity: 1)
+        cursor.initialize(to: Cursor())
     }
 
     deinit {
         buffer.deallocate()
+        cursor.deinitialize(count: 1)
+        cursor.deallocate()
     }
 
     /// Moves to the next node. Returns false at the end of the document.
     /// - Throws: ``RegridError/malformedXML(part:line:message:)``, ``RegridError/doctypeForbidden(part:)``,
     ///   ``RegridError/limitExceeded(what:limit:)``, or the feed's own error.
     func next() throws(RegridError) -> Bool {
-        while position >= events.count {
-            if let pending { throw pending }
-            if finished { return false }
+        while cursor.pointee.position >= events.count {
+            if let pending = cursor.pointee.pending { throw pending }
+            if cursor.pointee.finished { return false }
             events.removeAll()
-            position = 0
+            cursor.pointee.position = 0
             parseAhead()
         }
-        current = position
-        position += 1
+        let current = cursor.pointee.position
         let event = events.event(current)
-        kind = event.kind
-        localName = event.name
-        namespace = event.namespace
-        depth = Int(event.depth)
-        isEmptyElement = event.isEmpty
+        cursor.pointee.current = current
+        cursor.pointee.position = current + 1
+        cursor.pointee.kind = event.kind
+        cursor.pointee.localName = event.name
+        cursor.pointee.namespace = event.namespace
+        cursor.pointee.depth = Int(event.depth)
+        cursor.pointee.isEmptyElement = event.isEmpty
         return true
     }
 
@@ -123,25 +139,25 @@ final class XMLStreamReader {
         do throws(RegridError) {
             let n = try feed(buffer)
             if n == 0 {
-                finished = true
+                cursor.pointee.finished = true
                 try parser.finish()
             } else {
                 try parser.push(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             }
         } catch {
-            pending = error
+            cursor.pointee.pending = error
         }
     }
 
     /// The text of the current text node.
     var text: String {
-        kind == .text ? events.text(current) : ""
+        kind == .text ? events.text(cursor.pointee.current) : ""
     }
 
     /// The current element's attributes.
     func attributes() -> [Attribute] {
         guard kind == .startElement else { return [] }
-        return events.attributes(current).map { Attribute(namespace: $0.namespace, name: $0.name, value: events.string($0)) }
+        return events.attributes(cursor.pointee.current).map { Attribute(namespace: $0.namespace, name: $0.name, value: events.string($0)) }
     }
 
     /// The value of the current element's attribute `name` in `namespace` (any namespace when nil).
@@ -160,7 +176,7 @@ final class XMLStreamReader {
     /// stop. Unlike ``attributes()`` nothing is allocated for the attributes that do not match.
     func attributes(named name: String, _ body: (XMLNamespace, () -> String) -> Bool) {
         guard kind == .startElement else { return }
-        for attribute in events.attributes(current) where attribute.name == name {
+        for attribute in events.attributes(cursor.pointee.current) where attribute.name == name {
             if !body(attribute.namespace, { self.events.string(attribute) }) { return }
         }
     }
@@ -198,80 +214,102 @@ private final class EventQueue: XMLSAXHandler {
         var count: Int
     }
 
-    private var events: [Event] = []
-    private var stored: [StoredAttribute] = []
-    private var bytes: [UInt8] = []
-    /// Names and namespaces of the open elements, which their end events repeat.
-    private var open: [(name: String, namespace: XMLNamespace)] = []
-    /// The last event is text that more character data extends.
-    private var textIsOpen = false
+    /// The queue, changed by every SAX callback: behind a pointer, so that its changes need no
+    /// exclusivity checks at run time (they cost more than queueing itself; one parse on one
+    /// thread owns the queue).
+    private struct Storage {
+        var events: [Event] = []
+        var stored: [StoredAttribute] = []
+        var bytes: [UInt8] = []
+        /// Names and namespaces of the open elements, which their end events repeat.
+        var open: [(name: String, namespace: XMLNamespace)] = []
+        /// The last event is text that more character data extends.
+        var textIsOpen = false
+    }
+
+    private let storage: UnsafeMutablePointer<Storage>
     private let names = InternedCache<String>(empty: "")
 
-    var count: Int { events.count }
+    init() {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage())
+    }
 
-    func event(_ index: Int) -> Event { events[index] }
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
+    var count: Int { storage.pointee.events.count }
+
+    func event(_ index: Int) -> Event { storage.pointee.events[index] }
 
     func removeAll() {
-        events.removeAll(keepingCapacity: true)
-        stored.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
-        textIsOpen = false
+        storage.pointee.events.removeAll(keepingCapacity: true)
+        storage.pointee.stored.removeAll(keepingCapacity: true)
+        storage.pointee.bytes.removeAll(keepingCapacity: true)
+        storage.pointee.textIsOpen = false
     }
 
     func text(_ index: Int) -> String {
-        let event = events[index]
-        return String(decoding: bytes[Int(event.start)..<Int(event.start + event.count)], as: UTF8.self)
+        let event = storage.pointee.events[index]
+        return String(decoding: storage.pointee.bytes[Int(event.start)..<Int(event.start + event.count)], as: UTF8.self)
     }
 
     func attributes(_ index: Int) -> ArraySlice<StoredAttribute> {
-        let event = events[index]
-        return stored[Int(event.start)..<Int(event.start + event.count)]
+        let event = storage.pointee.events[index]
+        return storage.pointee.stored[Int(event.start)..<Int(event.start + event.count)]
     }
 
     func string(_ attribute: StoredAttribute) -> String {
-        String(decoding: bytes[attribute.start..<(attribute.start + attribute.count)], as: UTF8.self)
+        String(decoding: storage.pointee.bytes[attribute.start..<(attribute.start + attribute.count)], as: UTF8.self)
     }
 
     func startElement(_ tag: XMLStartTag) -> Bool {
-        textIsOpen = false
+        let queue = storage
+        queue.pointee.textIsOpen = false
         let name = names.value(for: tag.localNameKey) { tag.localNameString }
-        let first = stored.count
+        let first = queue.pointee.stored.count
         tag.forEachAttribute { key, makeName, namespace, value in
             let attributeName = names.value(for: key, make: makeName)
-            stored.append(StoredAttribute(name: attributeName, namespace: namespace, start: bytes.count, count: value.count))
-            bytes.append(contentsOf: value)
+            queue.pointee.stored.append(StoredAttribute(name: attributeName, namespace: namespace,
+                                                        start: queue.pointee.bytes.count, count: value.count))
+            queue.pointee.bytes.append(contentsOf: value)
         }
-        events.append(Event(kind: .startElement, depth: Int32(tag.depth), name: name, namespace: tag.namespace,
-                            start: Int32(first), count: Int32(stored.count - first)))
-        open.append((name, tag.namespace))
+        queue.pointee.events.append(Event(kind: .startElement, depth: Int32(tag.depth), name: name, namespace: tag.namespace,
+                                          start: Int32(first), count: Int32(queue.pointee.stored.count - first)))
+        queue.pointee.open.append((name, tag.namespace))
         return true
     }
 
     func endElement(depth: Int) {
-        textIsOpen = false
-        let element = open.popLast() ?? ("", .none)
-        if let last = events.indices.last, events[last].kind == .startElement, events[last].depth == Int32(depth) {
-            events[last].isEmpty = true
+        let queue = storage
+        queue.pointee.textIsOpen = false
+        let element = queue.pointee.open.popLast() ?? ("", .none)
+        if let last = queue.pointee.events.indices.last, queue.pointee.events[last].kind == .startElement,
+           queue.pointee.events[last].depth == Int32(depth) {
+            queue.pointee.events[last].isEmpty = true
             return
         }
-        events.append(Event(kind: .endElement, depth: Int32(depth), name: element.name, namespace: element.namespace))
+        queue.pointee.events.append(Event(kind: .endElement, depth: Int32(depth), name: element.name, namespace: element.namespace))
     }
 
     func characters(_ chunk: UnsafeRawBufferPointer) {
-        if textIsOpen, let last = events.indices.last {
-            bytes.append(contentsOf: chunk)
-            events[last].count += Int32(chunk.count)
+        let queue = storage
+        if queue.pointee.textIsOpen, let last = queue.pointee.events.indices.last {
+            queue.pointee.bytes.append(contentsOf: chunk)
+            queue.pointee.events[last].count += Int32(chunk.count)
             return
         }
-        events.append(Event(kind: .text, depth: Int32(open.count), name: "", namespace: .none,
-                            start: Int32(bytes.count), count: Int32(chunk.count)))
-        bytes.append(contentsOf: chunk)
-        textIsOpen = true
+        queue.pointee.events.append(Event(kind: .text, depth: Int32(queue.pointee.open.count), name: "", namespace: .none,
+                                          start: Int32(queue.pointee.bytes.count), count: Int32(chunk.count)))
+        queue.pointee.bytes.append(contentsOf: chunk)
+        queue.pointee.textIsOpen = true
     }
 
     func otherNode() {
-        textIsOpen = false
-        events.append(Event(kind: .other, depth: Int32(open.count), name: "", namespace: .none))
+        storage.pointee.textIsOpen = false
+        storage.pointee.events.append(Event(kind: .other, depth: Int32(storage.pointee.open.count), name: "", namespace: .none))
     }
 }
 
