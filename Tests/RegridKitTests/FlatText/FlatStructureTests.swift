@@ -37,6 +37,26 @@ import Testing
         #expect(doc.diagnostics.contains { $0.code == "tables-joined" })
     }
 
+    // A one-column table in Tika ≥ 3.3.2 (row-per-line) text has no line with two TABs: the TAB
+    // counts cannot tell the layout, the row widths do (the chatchat 行标编制说明 cover table).
+    @Test func oneColumnRowPerLineTableIsReadAsOneColumn() throws {
+        let text = "\n\t\n\tNB/T XXXX\n标准名称\n\n\t编制说明\n\t（征求意见稿）\n（从工作组讨论稿）\n\n\t（2023年3月）\n\n\n正文\n"
+        let tables = try tableRows(text)
+        #expect(tables == [[[""], ["NB/T XXXX\n标准名称"], ["编制说明"], ["（征求意见稿）\n（从工作组讨论稿）"], ["（2023年3月）"]]])
+        #expect(try read(text).diagnostics.contains { $0.code == "flat-layout-per-table" })
+        // As FlatTextWriter (Tika ≥ 3.3.2) writes it: one blank line, then the next paragraph,
+        // which the cell-per-line reading would take as a paragraph of the last cell.
+        #expect(try tableRows("\tA\n\tB\nb2\n\n\tC\n\nbody\n") == [[["A"], ["B\nb2"], ["C"]]])
+    }
+
+    // The same cells in cell-per-line text stay cell-per-line: one-column rows end with a blank
+    // line each, and two-cell rows have both cells on consecutive lines.
+    @Test func cellPerLineTablesWithoutTwoTABLinesStayCellPerLine() throws {
+        #expect(try tableRows("\tA\n\n\tB\nb2\n\n\tC\n\n\n") == [[["A"], ["B\nb2"], ["C"]]])
+        #expect(try tableRows("\tA\n\tB\n\n\tC\n\tD\n\n\n") == [[["A", "B"], ["C", "D"]]])
+        #expect(try tableRows("\tA\n\tB\n\n\tC\n\n\n") == [[["A", "B"], ["C"]]])
+    }
+
     @Test func backToBackTablesOfOneLineCellsStaySeparate() throws {
         // python-docx and other generators put tables back to back: one-line cells give no
         // reason to read the blank lines as an empty paragraph.

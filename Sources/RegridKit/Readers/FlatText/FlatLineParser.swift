@@ -124,8 +124,7 @@ struct FlatLineParser {
         var afterTable = false
         while let l = peek() {
             if startsWithTab(l) {
-                let layout = detectLayout(from: l)
-                let table = layout == .cellPerLine ? parseCellPerLine() : parseRowPerLine()
+                let table = parseTable(from: l)
                 if afterTable, case .table(let previous)? = blocks.last, let joined = continuation(of: previous, by: table) {
                     blocks[blocks.count - 1] = .table(joined)
                 } else {
@@ -141,8 +140,46 @@ struct FlatLineParser {
         return blocks
     }
 
-    /// Looks at the TAB lines up to the table's probable end (two blank lines) or 400 lines.
-    private func detectLayout(from first: Line) -> FlatLayout {
+    /// One table from the TAB line `first`, in the layout its lines show. Where no TAB line holds
+    /// a second TAB (one-column tables, or one cell per line), the TAB counts say nothing, and
+    /// the table is read both ways: the row-per-line reading is kept when it reaches as far into
+    /// the text (to the same next non-blank line) or is followed by body text, not a TAB line,
+    /// and gives rows of one width while the cell-per-line reading gives rows of different widths (a one-column table in Tika ≥ 3.3.2 text: `→A`, `→B` on consecutive lines
+    /// are two rows, which cell-per-line reads as two cells of one row). Otherwise, and on a tie,
+    /// cell-per-line is kept. Each reading is one pass over the table's lines, so this stays linear.
+    private mutating func parseTable(from first: Line) -> FlatTable {
+        let (layout, evidence) = detectLayout(from: first)
+        if evidence { return layout == .cellPerLine ? parseCellPerLine() : parseRowPerLine() }
+        var asCells = self, asRows = self
+        let cellTable = asCells.parseCellPerLine()
+        let rowTable = asRows.parseRowPerLine()
+        let widths = { (t: FlatTable) in Set(t.rows.lazy.filter { !$0.cells.isEmpty }.map(\.cells.count)) }
+        let rowsEndAtText = asRows.peekText().map { !startsWithTab($0) } ?? true
+        if asRows.nextTextOffset >= asCells.nextTextOffset || rowsEndAtText, rowTable.rows.count > 1, widths(rowTable).count == 1, widths(cellTable).count > 1 {
+            self = asRows
+            report(Diagnostic(.info, "flat-layout-per-table",
+                "the table at line \(rowTable.line) has no line with two TABs: read row per line, as its rows then all have \(widths(rowTable).first ?? 0) cell(s) (cell per line would give rows of \(widths(cellTable).sorted().map(String.init).joined(separator: ", ")) cells)",
+                line: rowTable.line))
+            return rowTable
+        }
+        self = asCells
+        return cellTable
+    }
+
+    /// The offset of the next non-blank line (the end of the text when none): where a table's
+    /// reading stopped, whichever of its closing blank lines its grammar counts as its own.
+    private var nextTextOffset: Int {
+        var offset = pos
+        while offset < bytes.count && bytes[offset] == Self.newline { offset += 1 }
+        return offset
+    }
+
+    /// The next non-blank line, nil at the end of the text.
+    private func peekText() -> Line? { line(at: nextTextOffset) }
+
+    /// Looks at the TAB lines up to the table's probable end (two blank lines) or 400 lines;
+    /// `evidence` is false when no TAB line there holds a second TAB (both layouts fit).
+    private func detectLayout(from first: Line) -> (layout: FlatLayout, evidence: Bool) {
         var single = 0, multi = 0, blanks = 0, seen = 0
         var current: Line? = first
         while let l = current, seen < 400 {
@@ -158,7 +195,7 @@ struct FlatLineParser {
             }
             current = after(l)
         }
-        return multi > 0 && multi * 4 >= single ? .rowPerLine : .cellPerLine
+        return (multi > 0 && multi * 4 >= single ? .rowPerLine : .cellPerLine, multi > 0)
     }
 
     /// Deepest nesting of tables in cells that is read as such.
