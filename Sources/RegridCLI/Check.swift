@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
         for file in files {
             let document: Document
             do {
-                document = try CLIInput.read(file)
+                document = try CLIInput.read(file, options: ReadOptions(layoutTemplates: resolver.templates))
             } catch {
                 unreadable = true
                 continue

@@ -18,7 +18,7 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let resolver = try CLILayouts.resolver(layouts)
-        let document = resolver.resolve(try CLIInput.read(file))
+        let document = resolver.resolve(try CLIInput.read(file, options: ReadOptions(layoutTemplates: resolver.templates)))
         let report = DisclosureExtractor(templates: resolver.templates).extract(document)
         try CLIOutput.write(Array(DisclosureJSONWriter().write(report).utf8), to: output)
     }

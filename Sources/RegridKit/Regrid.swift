@@ -52,9 +52,9 @@ public enum Regrid {
                 throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
             }
             let flat = try FlatTextReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
-            // Text with no TAB tables may be a PDF's text: known layouts are recovered from its lines.
+            // Text with no TAB tables may be a PDF's text: known layouts, then tables laid out in columns.
             if flat.tables.isEmpty,
-               let recovered = try PlainTextReader(options: options).recover(bytes: bytes, name: name, sha256: flat.source.sha256) {
+               let recovered = try PlainTextReader(options: options, templates: options.layoutTemplates).recover(bytes: bytes, name: name, sha256: flat.source.sha256) {
                 return recovered
             }
             return flat
@@ -73,8 +73,13 @@ extension Regrid {
 public struct ReadOptions: Sendable {
     /// Safety limits.
     public var limits: ReaderLimits
+    /// The layouts whose tables are recovered from text without table structure
+    /// (``PlainTextReader``): nil for the built-in ones; a resolver's templates (built-in plus
+    /// `--layout FILE`) to recover those too.
+    public var layoutTemplates: [LayoutTemplate]?
     /// Options with the given limits.
-    public init(limits: ReaderLimits = .default) {
+    public init(limits: ReaderLimits = .default, layoutTemplates: [LayoutTemplate]? = nil) {
         self.limits = limits
+        self.layoutTemplates = layoutTemplates
     }
 }
