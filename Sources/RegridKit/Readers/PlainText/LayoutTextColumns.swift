@@ -7,12 +7,14 @@
 /// - Its *columns* are the display-column ranges that the region's gridded lines cover, cut at
 ///   the gutters: the positions covered by at most a fifth of them.
 /// - A line continues the row above (wrapped text) when it holds no figure, fills only columns
-///   that row fills, and fewer than the row's first line; otherwise it starts a row.
+///   that row fills, and fewer than the row's first line, and not the row's first column together
+///   with another; otherwise it starts a row.
 /// - A run of text that crosses a gutter spans the columns it covers; in the header (the rows
 ///   before the first row with a figure) a cell centred over empty columns whose row below has
 ///   cells under it spans them.
 /// - Strong evidence only: three columns or more, three rows with two cells or more, and most
-///   cells figures or short — two-column prose and aligned lists stay paragraphs.
+///   cells figures or short, and numbers or most slots filled — two-column prose and aligned
+///   lists stay paragraphs.
 ///
 /// Every table carries `table-from-gutters` (and `span-inferred` for each inferred span).
 enum LayoutTextColumns {
@@ -122,7 +124,9 @@ enum LayoutTextColumns {
             let figure = pieces.contains { $0.isFigure }
             let spansSeveral = pieces.count == 1 && pieces[0].first != pieces[0].last
             let nextHasFigure = placed[(offset + 1)...].first { !$0.isEmpty }?.contains { $0.isFigure } ?? false
-            if var row = rows.last, !figure, !spansSeveral, filled.isSubset(of: row.filled), filled.count < row.firstLineFilled,
+            // A line of several cells that fills the row's first column starts a row of its own.
+            let opensRow = filled.count > 1 && rows.last.map { row in row.filled.min().map(filled.contains) ?? false } ?? true
+            if var row = rows.last, !figure, !spansSeveral, !opensRow, filled.isSubset(of: row.filled), filled.count < row.firstLineFilled,
                row.hasFigure || !nextHasFigure {
                 // Wrapped text under the row's first line (cells aligned at their top).
                 row.pieces += pieces
@@ -152,12 +156,13 @@ enum LayoutTextColumns {
         let pieces = rows.flatMap(\.pieces)
         let shortOrFigure = pieces.filter { $0.isFigure || $0.segment.end - $0.segment.start <= 20 }.count
         guard cellRows >= 3, rows.count >= 3, 10 * shortOrFigure >= 6 * pieces.count else { return nil }
-        // Numbers in three cells or more, or else four rows with cells that are not a list
-        // (item markers down the first column).
+        // Numbers in three cells or more, or else most slots filled and no list (item markers
+        // down the first column).
         let figures = pieces.filter(\.isFigure).count
         let firstColumn = pieces.filter { $0.first == 0 }
         let listed = !firstColumn.isEmpty && firstColumn.allSatisfy { Self.isListMarker($0.segment.text) }
-        guard figures >= 3 || (cellRows >= 4 && !listed) else { return nil }
+        let filledSlots = rows.reduce(0) { $0 + Set($1.pieces.flatMap { $0.first...$0.last }).count }
+        guard figures >= 3 || (!listed && 10 * filledSlots >= 6 * rows.count * columns.count) else { return nil }
         let usedColumns = Set(pieces.flatMap { $0.first...$0.last })
         guard usedColumns.count == columns.count else { return nil }
 
