@@ -27,8 +27,10 @@ enum LayoutTextColumns {
     /// The tables of `lines` (the text's lines in order, each with its page), outside the line
     /// ranges in `skipping` (tables already recovered on a known layout).
     /// - Throws: ``RegridError/limitExceeded(what:limit:)`` when a table passes the reader limits.
+    /// A region whose table would pass the reader limits stays paragraphs, and `tooLarge` gets a
+    /// message naming its lines.
     static func tables<S: StringProtocol>(lines: [(text: S, page: Int)], skipping: [ClosedRange<Int>] = [],
-                                          limits: ReaderLimits = .default) throws(RegridError) -> [Found] {
+                                          limits: ReaderLimits = .default, tooLarge: inout [String]) -> [Found] {
         // Lines cut at their gutters, kept only around the region being read.
         var laid: [Int: LayoutTextLine] = [:]
         func line(_ i: Int) -> LayoutTextLine {
@@ -70,7 +72,14 @@ enum LayoutTextColumns {
                 while begin < last && !gridded(begin) { begin += 1 }
             }
             let region = begin...end
-            if let table = try read(region, lines: region.map(line), gridded: Set(region.filter(gridded)), limits: limits) {
+            let table: Found?
+            do {
+                table = try read(region, lines: region.map(line), gridded: Set(region.filter(gridded)), limits: limits)
+            } catch {
+                tooLarge.append("lines \(region.lowerBound + 1)–\(region.upperBound + 1): \(error.description); left as paragraphs")
+                table = nil
+            }
+            if let table {
                 found.append(table)
                 i = table.lines.upperBound + 1
             } else {
@@ -107,6 +116,10 @@ enum LayoutTextColumns {
                              limits: ReaderLimits) throws(RegridError) -> Found? {
         let columns = columns(of: region, lines: lines, gridded: gridded)
         guard columns.count >= 3 else { return nil }
+        // Refused before any cell is made: a region's lines bound its rows.
+        guard lines.count * columns.count <= limits.maxGridSlots else {
+            throw .limitExceeded(what: "grid slots of a table laid out in columns (\(lines.count) lines × \(columns.count) columns)", limit: limits.maxGridSlots)
+        }
 
         // Place every run of text on the columns it covers.
         var rows: [RowDraft] = []
@@ -170,7 +183,8 @@ enum LayoutTextColumns {
         var groupsByRow = rows.map { groups(of: $0.pieces) }
         var diagnostics: [Diagnostic] = []
         var headerSpans = 0
-        for h in 0..<headerRows where h + 1 < rows.count {
+        // (Bounded: the search is cubic in the columns, and real headers have few.)
+        for h in 0..<headerRows where h + 1 < rows.count && columns.count <= 64 {
             headerSpans += widenCentred(&groupsByRow[h], below: groupsByRow[h + 1], columns: columns)
         }
 

@@ -67,8 +67,9 @@ public struct PlainTextReader: Sendable {
             guard genericTables else { return nil }
             lines = TextWords.lines(text)
         }
+        var tooLarge: [String] = []
         let generic = genericTables
-            ? try LayoutTextColumns.tables(lines: lines, skipping: instances.map(\.lines), limits: options.limits) : []
+            ? LayoutTextColumns.tables(lines: lines, skipping: instances.map(\.lines), limits: options.limits, tooLarge: &tooLarge) : []
         guard !instances.isEmpty || !generic.isEmpty else { return nil }
 
         var placed: [(lines: ClosedRange<Int>, table: Table)] = instances.map { ($0.lines, $0.table) } + generic.map { ($0.lines, $0.table) }
@@ -91,6 +92,9 @@ public struct PlainTextReader: Sendable {
         if !generic.isEmpty {
             diagnostics.append(Diagnostic(.info, "plain-text-generic-tables",
                 "text without table structure: \(generic.count) table(s) inferred from column gutters; their rows and spans are guesses"))
+        }
+        for message in tooLarge {
+            diagnostics.append(Diagnostic(.warning, "plain-text-table-too-large", "a table laid out in columns is too large to read, " + message))
         }
         if exhausted {
             diagnostics.append(Diagnostic(.warning, "plain-text-budget",
