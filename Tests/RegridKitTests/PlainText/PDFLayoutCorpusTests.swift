@@ -32,9 +32,15 @@ import RegridFixtures
             documents += 1
         }
 
+        /// Mean TEDS of the tables found (the missed ones count 0 in ``CorpusScoring/Score/mean``).
+        var meanFound: Double {
+            let found = zip(score.teds, score.matches).filter { $0.1 != nil }.map(\.0)
+            return found.isEmpty ? 0 : found.reduce(0, +) / Double(found.count)
+        }
+
         var line: String {
-            String(format: "%d documents, %d tables: found %d, missed %d, false %d; mean TEDS %.3f, exact %.1f %%",
-                   documents, score.teds.count, found, missed, falseTables, score.mean, 100 * score.exactShare)
+            String(format: "%d documents, %d tables: found %d, missed %d, false %d; mean TEDS %.3f (of the found %.3f), exact %.1f %%",
+                   documents, score.teds.count, found, missed, falseTables, score.mean, meanFound, 100 * score.exactShare)
         }
     }
 

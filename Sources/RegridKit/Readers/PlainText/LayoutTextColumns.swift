@@ -3,7 +3,8 @@
 /// whitespace gutters their lines share.
 ///
 /// - A *region* is a run of lines with two runs of text or more (``LayoutTextLine``), allowing
-///   two lines without a gutter between them (wrapped cell text, section rows).
+///   two lines without a gutter between them (wrapped cell text, section rows), but not a blank
+///   line followed by a line alone at the left margin (a heading between two tables).
 /// - Its *columns* are the display-column ranges that the region's gridded lines cover, cut at
 ///   the gutters: the positions covered by at most a fifth of them.
 /// - A line continues the row above (wrapped text) when it holds no figure, fills only columns
@@ -58,6 +59,9 @@ enum LayoutTextColumns {
                 if gridded(j) { last = j; gap = 0 } else {
                     gap += 1
                     if gap > 2 { break }
+                    // A line alone at the left margin after a blank line is a heading or a
+                    // paragraph between two tables, not wrapped cell text.
+                    if j > 0, line(j - 1).isBlank, let only = line(j).segments.first, line(j).segments.count == 1, only.start <= 1 { break }
                 }
                 j += 1
             }
