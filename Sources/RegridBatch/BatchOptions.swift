@@ -62,6 +62,9 @@ public struct BatchOptions: Sendable {
         if formats.contains(.csv) && csv != CSVWriter.Options() {
             text += "csv \(csv.shape.rawValue) fill-merged \(csv.fillMerged) bom \(csv.byteOrderMark)\n"
         }
+        if let templates = readOptions.layoutTemplates {
+            text += "text layouts \(templates.count)\n\(LayoutFingerprint.of(templates))"
+        }
         if let layouts {
             text += "layouts \(layouts.minimumConfidence)\n\(LayoutFingerprint.of(layouts.templates))"
         }

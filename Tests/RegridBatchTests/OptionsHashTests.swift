@@ -33,7 +33,7 @@ struct OptionsHashTests {
         #expect(base.optionsHash.count == 16)
     }
 
-    @Test func formatsAndEveryReaderLimitChangeIt() {
+    @Test func formatsAndEveryReaderLimitChangeIt() throws {
         let base = Self.options()
         var formats = base
         formats.formats = [.json, .csv]
@@ -47,12 +47,18 @@ struct OptionsHashTests {
             \.maxColumns, \.maxTableRows, \.maxCells, \.maxTextBytes, \.maxGridSlots,
         ]
         #expect(Mirror(reflecting: ReaderLimits.default).children.count == limits.count, "a new limit: add it here")
-        #expect(Mirror(reflecting: ReadOptions()).children.count == 1, "a new read option: add it to optionsHash and here")
+        #expect(Mirror(reflecting: ReadOptions()).children.count == 2, "a new read option: add it to optionsHash and here")
         var seen: Set<String> = [base.optionsHash]
         for path in limits {
             var changed = base
             changed.readOptions.limits[keyPath: path] += 1
             #expect(seen.insert(changed.optionsHash).inserted, "\(path) does not change the hash")
+        }
+        // The templates the plain-text reader recovers: none, and one of the built-in ones.
+        for templates in [[], Array(try LayoutLibrary.builtIn().prefix(1))] {
+            var changed = base
+            changed.readOptions.layoutTemplates = templates
+            #expect(seen.insert(changed.optionsHash).inserted, "layoutTemplates \(templates.count) does not change the hash")
         }
     }
 

@@ -59,7 +59,10 @@ import RegridFixtures
             let candidate = read?.tables ?? []
             var one = Tally()
             one.add(reference: reference, candidate: candidate)
-            if Self.verbose { print("pdf-layout corpus \(name): \(one.line)") }
+            if Self.verbose {
+                let missed = zip(reference, one.score.matches).filter { $0.1 == nil }.map { "\($0.0.rows)×\($0.0.columns)" }
+                print("pdf-layout corpus \(name): \(one.line)" + (missed.isEmpty ? "" : "; missed " + missed.joined(separator: " ")))
+            }
             tally.add(reference: reference, candidate: candidate)
         }
         guard tally.documents > 0 else {

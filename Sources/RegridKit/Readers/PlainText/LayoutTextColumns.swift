@@ -27,7 +27,6 @@ enum LayoutTextColumns {
 
     /// The tables of `lines` (the text's lines in order, each with its page), outside the line
     /// ranges in `skipping` (tables already recovered on a known layout).
-    /// - Throws: ``RegridError/limitExceeded(what:limit:)`` when a table passes the reader limits.
     /// A region whose table would pass the reader limits stays paragraphs, and `tooLarge` gets a
     /// message naming its lines.
     static func tables<S: StringProtocol>(lines: [(text: S, page: Int)], skipping: [ClosedRange<Int>] = [],
@@ -65,7 +64,7 @@ enum LayoutTextColumns {
                 }
                 j += 1
             }
-            // Lines right after the last gridded one that fit in one column continue its row.
+            // Up to two lines of one run right after the last gridded one: wrapped text of its row.
             var end = last
             while end + 1 < lines.count, !taken[end + 1], lines[end + 1].page == lines[i].page,
                   line(end + 1).segments.count == 1, end + 1 - last <= 2 { end += 1 }
