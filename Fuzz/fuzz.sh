@@ -32,7 +32,7 @@ build_one() { # name source
     embedded=$(find .build/plugins/outputs -name EmbeddedTemplates.swift -path '*RegridKit*' | head -1)
   fi
   cp "$embedded" "$OUT/EmbeddedTemplates.swift"   # a copy: a package build may rewrite the original meanwhile
-  sources+=("$OUT/EmbeddedTemplates.swift")
+  sources+=("$OUT/EmbeddedTemplates.swift" Fuzz/FuzzSupport.swift)
   echo "building $name"
   "$SWIFTC" -parse-as-library -module-name "$name" -sanitize="${FUZZ_SANITIZE:-fuzzer,address}" -O -g \
     -I Sources/CLibXML2 -I Sources/CLibZip -I Sources/CLibCrypto $(pkg-config --cflags-only-I libxml-2.0 libzip libcrypto | sed 's/-I/-Xcc -I/g') \
