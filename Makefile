@@ -59,7 +59,7 @@ install-check:
 bench: deps
 	python3 Benchmarks/run.py $(BENCH_ARGS)
 
-# libFuzzer targets for the DOCX and flattened-text readers (Fuzz/fuzz.sh), FUZZ_TIME seconds each.
+# libFuzzer targets for the DOCX, flattened-text, HTML and plain-text readers (Fuzz/fuzz.sh), FUZZ_TIME seconds each.
 FUZZ_TIME ?= 60
 fuzz: deps
 	Fuzz/fuzz.sh all $(FUZZ_TIME)

@@ -2,7 +2,7 @@
 # Builds and runs the libFuzzer targets, outside the package build (the main `swift build` and
 # `swift test` never see Fuzz/).
 #   Fuzz/fuzz.sh build              build both targets into .build-fuzz/
-#   Fuzz/fuzz.sh run TARGET [SECS]  fuzz one target (docx | flat | html) for SECS seconds (default 60)
+#   Fuzz/fuzz.sh run TARGET [SECS]  fuzz one target (docx | flat | html | plain) for SECS seconds (default 60)
 #   Fuzz/fuzz.sh all [SECS]         build, then fuzz each target for SECS seconds
 # Seeds are generated into .build-fuzz/seeds-* from ../shared/corpus (never committed; for html,
 # the corpus DOCX as pandoc and LibreOffice write them, from scripts/html-corpus.sh's cache) plus the
@@ -23,6 +23,16 @@ build_one() { # name source
   # SwiftPM generates Bundle.module for RegridKit's resources; point it at the source folder here.
   printf 'import Foundation\nextension Foundation.Bundle {\n    static let module: Bundle = Bundle(path: "%s/Sources/RegridKit/Layout") ?? Bundle.main\n}\n' "$ROOT" > "$OUT/ResourceBundle.swift"
   sources+=("$OUT/ResourceBundle.swift")
+  # The layout templates are compiled into the library by the EmbedTemplates build-tool plugin:
+  # take its generated file from the package build (building RegridKit once if it is not there).
+  local embedded
+  embedded=$(find .build/plugins/outputs -name EmbeddedTemplates.swift -path '*RegridKit*' 2>/dev/null | head -1)
+  if [ -z "$embedded" ]; then
+    swift build --target RegridKit >/dev/null
+    embedded=$(find .build/plugins/outputs -name EmbeddedTemplates.swift -path '*RegridKit*' | head -1)
+  fi
+  cp "$embedded" "$OUT/EmbeddedTemplates.swift"   # a copy: a package build may rewrite the original meanwhile
+  sources+=("$OUT/EmbeddedTemplates.swift" Fuzz/FuzzSupport.swift)
   echo "building $name"
   "$SWIFTC" -parse-as-library -module-name "$name" -sanitize="${FUZZ_SANITIZE:-fuzzer,address}" -O -g \
     -I Sources/CLibXML2 -I Sources/CLibZip -I Sources/CLibCrypto $(pkg-config --cflags-only-I libxml-2.0 libzip libcrypto | sed 's/-I/-Xcc -I/g') \
@@ -67,6 +77,12 @@ PY
         cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
       done
       ;;
+    plain)
+      # Our reports' PDF texts (committed) and the corpus DOCX as -layout text (scripts/pdf-layout-corpus.sh's cache).
+      cp Tests/RegridKitTests/Fixtures/pdf-text/*.txt "$dir/"
+      scripts/pdf-layout-corpus.sh >/dev/null || echo "no -layout corpus texts (soffice/pdftotext absent); fixtures only"
+      find "${REGRID_PDF_LAYOUT_CACHE:-.build/pdf-layout-corpus}" -name '*.layout.txt' -size -256k 2>/dev/null -exec cp {} "$dir/" \;
+      ;;
   esac
   if [ -d "Tests/RegridKitTests/Fixtures/fuzz/$1" ]; then cp Tests/RegridKitTests/Fixtures/fuzz/"$1"/* "$dir/" 2>/dev/null || true; fi
   echo "$(ls "$dir" | wc -l) seeds in $dir"
@@ -74,7 +90,7 @@ PY
 
 run_one() { # target seconds
   local target=$1 secs=${2:-60} bin
-  case $target in docx) bin=$OUT/FuzzDOCX;; flat) bin=$OUT/FuzzFlatText;; html) bin=$OUT/FuzzHTML;; *) echo "unknown target $target"; exit 2;; esac
+  case $target in docx) bin=$OUT/FuzzDOCX;; flat) bin=$OUT/FuzzFlatText;; html) bin=$OUT/FuzzHTML;; plain) bin=$OUT/FuzzPlainText;; *) echo "unknown target $target"; exit 2;; esac
   [ -x "$bin" ] || build
   seeds "$target"
   mkdir -p "$OUT/corpus-$target" "$OUT/findings-$target"
@@ -89,12 +105,13 @@ build() {
   build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift
   build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift
   build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift
+  build_one FuzzPlainText Fuzz/FuzzPlainText/FuzzPlainText.swift
 }
 
 case ${1:-all} in
   build) build ;;
-  build-one) case ${2:?target} in docx) build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift;; flat) build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift;; html) build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift;; esac ;;
+  build-one) case ${2:?target} in docx) build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift;; flat) build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift;; html) build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift;; plain) build_one FuzzPlainText Fuzz/FuzzPlainText/FuzzPlainText.swift;; esac ;;
   run) run_one "${2:?target}" "${3:-60}" ;;
-  all) build; run_one docx "${2:-60}"; run_one flat "${2:-60}"; run_one html "${2:-60}" ;;
-  *) echo "usage: $0 build | build-one docx|flat|html | run docx|flat|html [secs] | all [secs]"; exit 2 ;;
+  all) build; run_one docx "${2:-60}"; run_one flat "${2:-60}"; run_one html "${2:-60}"; run_one plain "${2:-60}" ;;
+  *) echo "usage: $0 build | build-one docx|flat|html|plain | run docx|flat|html|plain [secs] | all [secs]"; exit 2 ;;
 esac

@@ -72,6 +72,10 @@ public struct BatchOptions: Sendable {
             text += "html hide-inferred\n"
         }
         var bytes = Array(text.utf8)
+        if let templates = readOptions.layoutTemplates {
+            bytes += Array("text layouts \(templates.count)\n".utf8)
+            bytes += LayoutFingerprint.of(templates)
+        }
         if let layouts {
             bytes += Array("layouts \(layouts.minimumConfidence)\n".utf8)
             bytes += LayoutFingerprint.of(layouts.templates)

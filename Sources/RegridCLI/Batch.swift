@@ -70,11 +70,13 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let resolver = noLayouts ? nil : try CLILayouts.resolver(layouts, exitCode: 2)
+        var readOptions = input.readOptions(limits)
+        readOptions.layoutTemplates = resolver?.templates
         let options: BatchOptions
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),
                                    jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: try shard.map(Shard.init(parsing:)) ?? .all, force: force,
-                                   readOptions: input.readOptions(limits), layouts: resolver, csv: output.csv,
+                                   readOptions: readOptions, layouts: resolver, csv: output.csv,
                                    zipNameEncoding: zipEncoding, showsInferred: !html.hideInferred)
         } catch {
             throw ValidationError(error.description)

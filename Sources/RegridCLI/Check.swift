@@ -30,7 +30,9 @@ struct Check: ParsableCommand {
         for file in files {
             let document: Document
             do {
-                document = try CLIInput.read(file, options: input.readOptions())
+                var readOptions = input.readOptions()
+                readOptions.layoutTemplates = resolver.templates
+                document = try CLIInput.read(file, options: readOptions)
             } catch {
                 unreadable = true
                 continue

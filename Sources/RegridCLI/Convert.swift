@@ -52,13 +52,14 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let read = try CLIInput.read(file, options: input.readOptions(limits))
+        var readOptions = input.readOptions(limits)
+        let resolver = noLayouts ? nil : try CLILayouts.resolver(layouts)
+        // `--layout FILE` templates are recovered from text without table structure too.
+        readOptions.layoutTemplates = resolver?.templates
+        let read = try CLIInput.read(file, options: readOptions)
         var options = WriteOptions(csv: outputOptions.csv, showsInferred: !htmlOptions.hideInferred)
         let document: Document
-        if noLayouts {
-            document = read
-        } else {
-            let resolver = try CLILayouts.resolver(layouts)
+        if let resolver {
             document = resolver.resolve(read)
             if format == .html || (format == .csv && outputOptions.csvShape == .tidy) {
                 // Known report layouts: highlight the figures of every failed consistency check,
@@ -67,6 +68,8 @@ struct Convert: ParsableCommand {
                 options.annotations = report.annotations()
                 options.statedHeaders = report.statedHeaderPaths()
             }
+        } else {
+            document = read
         }
         let files: [OutputFile]
         do {

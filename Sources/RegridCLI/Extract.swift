@@ -21,7 +21,9 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let resolver = try CLILayouts.resolver(layouts)
-        let document = resolver.resolve(try CLIInput.read(file, options: input.readOptions()))
+        var readOptions = input.readOptions()
+        readOptions.layoutTemplates = resolver.templates
+        let document = resolver.resolve(try CLIInput.read(file, options: readOptions))
         let report = DisclosureExtractor(templates: resolver.templates).extract(document)
         try CLIOutput.write(Array(DisclosureJSONWriter().write(report).utf8), to: output)
     }

@@ -52,9 +52,9 @@ public enum Regrid {
                 throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
             }
             let flat = try FlatTextReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
-            // Text with no TAB tables may be a PDF's text: known layouts are recovered from its lines.
+            // Text with no TAB tables may be a PDF's text: known layouts, then tables laid out in columns.
             if flat.tables.isEmpty,
-               let recovered = try PlainTextReader(options: options).recover(bytes: bytes, name: name, sha256: flat.source.sha256) {
+               let recovered = try PlainTextReader(options: options, templates: options.layoutTemplates).recover(bytes: bytes, name: name, sha256: flat.source.sha256) {
                 return recovered
             }
             return flat
@@ -76,9 +76,14 @@ public struct ReadOptions: Sendable {
     /// The encoding of text and HTML inputs; nil: detected (byte-order mark, a page's charset,
     /// UTF-8, Big5, GB18030). Word packages say their own.
     public var encoding: TextEncoding?
-    /// Options with the given limits and encoding.
-    public init(limits: ReaderLimits = .default, encoding: TextEncoding? = nil) {
+    /// The layouts whose tables are recovered from text without table structure
+    /// (``PlainTextReader``): nil for the built-in ones; a resolver's templates (built-in plus
+    /// `--layout FILE`) to recover those too.
+    public var layoutTemplates: [LayoutTemplate]?
+    /// Options with the given limits, encoding and text layouts.
+    public init(limits: ReaderLimits = .default, encoding: TextEncoding? = nil, layoutTemplates: [LayoutTemplate]? = nil) {
         self.limits = limits
         self.encoding = encoding
+        self.layoutTemplates = layoutTemplates
     }
 }

@@ -19,6 +19,9 @@ extension Regrid {
                             layouts: LayoutResolver? = nil) throws(RegridError) -> Document {
         let bytes = try LocalFile.bytes(atPath: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        var options = options
+        // The resolver's templates also reach the reader of text without table structure.
+        if let layouts, options.layoutTemplates == nil { options.layoutTemplates = layouts.templates }
         let document = try read(bytes: bytes, name: name, options: options)
         if let layouts { return layouts.resolve(document) }
         return try LayoutResolver.standard().resolve(document)

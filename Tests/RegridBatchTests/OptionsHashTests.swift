@@ -33,7 +33,7 @@ struct OptionsHashTests {
         #expect(base.optionsHash.count == 16)
     }
 
-    @Test func formatsAndEveryReaderLimitChangeIt() {
+    @Test func formatsAndEveryReaderLimitChangeIt() throws {
         let base = Self.options()
         var formats = base
         formats.formats = [.json, .csv]
@@ -58,6 +58,12 @@ struct OptionsHashTests {
             var changed = base
             changed.readOptions.limits[keyPath: path] += 1
             #expect(seen.insert(changed.optionsHash).inserted, "\(path) does not change the hash")
+        }
+        // The templates the plain-text reader recovers: none, and one of the built-in ones.
+        for templates in [[], Array(try LayoutLibrary.builtIn().prefix(1))] {
+            var changed = base
+            changed.readOptions.layoutTemplates = templates
+            #expect(seen.insert(changed.optionsHash).inserted, "layoutTemplates \(templates.count) does not change the hash")
         }
     }
 

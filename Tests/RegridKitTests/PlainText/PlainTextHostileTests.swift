@@ -34,6 +34,13 @@ import Testing
             for _ in 0..<2_000_000 { out.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
             return Array(String(out).utf8)
         }, tables: nil),
+        // Gutters everywhere: one region of 200-column lines, more grid slots than the limits
+        // allow (left as paragraphs with a warning), then a long run of three-column rows.
+        Case(name: "gutters-everywhere", make: {
+            let wide = (0..<140).map { "x\($0 % 10)" }.joined(separator: "  ") + "\n"
+            let narrow = "甲  1  2\n"
+            return Array((String(repeating: wide, count: 30_000) + "\n\n\n" + String(repeating: narrow, count: 300_000)).utf8)
+        }, tables: 0),
         Case(name: "report-cut-in-half", make: {
             let text = try Data(contentsOf: report)
             return Array(text.prefix(text.count / 2))

@@ -125,6 +125,30 @@ struct TextWords: Sendable {
         firstWord = firstKept
     }
 
+    /// The lines of `text` as ``lines`` cuts them (line ends LF, CR, CRLF; a form feed starts a
+    /// page), without cutting words: for text where no known layout is searched.
+    static func lines(_ text: String) -> [(text: Substring, page: Int)] {
+        var lines: [(text: Substring, page: Int)] = []
+        var page = 0
+        var lineStart = text.startIndex
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let s = scalars[index]
+            let next = scalars.index(after: index)
+            if s == "\n" || s == "\r" {
+                lines.append((text[lineStart..<index], page))
+                index = s == "\r" && next < scalars.endIndex && scalars[next] == "\n" ? scalars.index(after: next) : next
+                lineStart = index
+                continue
+            }
+            if s == "\u{0C}" { page += 1 }
+            index = next
+        }
+        if lineStart < text.endIndex { lines.append((text[lineStart..<text.endIndex], page)) }
+        return lines
+    }
+
     /// The words of line `line`.
     func words(ofLine line: Int) -> Range<Int> {
         let end = line + 1 < firstWord.count ? firstWord[line + 1] : words.count
