@@ -71,4 +71,7 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable {
     case plainText = "plain-text"
     /// An HTML page (also XHTML and MHTML archives).
     case html
+    /// A PDF read through poppler: its text laid out by position, tables recovered as from
+    /// `pdftotext -layout` text.
+    case pdf
 }
