@@ -1,21 +1,19 @@
 /// A PDF page's characters laid out as text in the shape `pdftotext -layout` gives: one text line
-/// per baseline, fragments placed on a character grid so that what stands in one column of the
-/// page starts at the same offset on every line, blank lines for vertical gaps, a form feed after
-/// the page. ``PlainTextReader`` (and whatever reads `-layout` text) then reads it as such text.
+/// per baseline, fragments placed on a character grid so that what stands at one x of the page
+/// starts at the same offset on every line, blank lines for vertical gaps (at most 5), a form feed
+/// after the page. ``PlainTextReader`` (and whatever reads `-layout` text) reads it as such text.
 ///
-/// The grid is counted in characters, as `pdftotext -layout` counts it (a CJK character takes
-/// one offset, like a digit): fragments (the runs of one poppler text line, cut at wide gaps) are
-/// taken left to right, and each starts one column after every fragment that ends left of it, or,
-/// over a fragment it overlaps horizontally, at the offset of that fragment's first character
-/// right of its start. Lines are fragments whose baselines lie within half a font size.
+/// The grid is counted in characters (Unicode scalars), as `pdftotext -layout` and
+/// ``TextWords`` count it: a fragment (a run of one poppler text line, cut at gaps wider than a
+/// word space) starts at its x over half the page's median font size (the width of a digit), so
+/// a CJK character, a full font size wide, leaves room for two; on a line, a fragment starts at
+/// least one column after the one before it ends. Lines are fragments whose baselines lie within
+/// half a font size of the line's first one.
 ///
-/// Bounded: a page of more than ``maxGridFragments`` fragments is placed on a uniform grid (its
-/// x positions over the median character width) instead of fragment against fragment, and a page
-/// whose padding would outgrow its text many times over is written without the padding (one space
-/// between fragments); ``LaidOutPage/compressed`` says so.
+/// Linear and bounded: columns stop at ``maxColumn``, and a page whose padding would outgrow its
+/// text many times over (glyphs scattered over a huge page) is written without the padding (one
+/// space between fragments); ``LaidOutPage/compressed`` says so.
 struct PDFTextLayout: Sendable {
-    /// Most fragments a page is laid out for fragment against fragment (quadratic in them).
-    static let maxGridFragments = 3000
     /// Widest column offset written; beyond it fragments follow one space apart.
     static let maxColumn = 2000
 
@@ -38,6 +36,8 @@ struct PDFTextLayout: Sendable {
         var base: Double
         var fontSize: Double
         var column = 0
+        /// The text line it is written on (set by ``orderInLines(_:)``).
+        var line = 0
     }
 
     /// Lays out one page.
@@ -47,26 +47,21 @@ struct PDFTextLayout: Sendable {
         var fragments = Self.fragments(glyphs)
         guard !fragments.isEmpty else { return LaidOutPage(text: "\u{0C}", compressed: false) }
         let characters = fragments.reduce(0) { $0 + $1.scalars.count }
-        var compressed = false
-        if fragments.count <= Self.maxGridFragments {
-            Self.assignColumns(&fragments)
-        } else {
-            Self.assignUniformColumns(&fragments)
-            compressed = true
-        }
+        Self.assignUniformColumns(&fragments)
         Self.orderInLines(&fragments)
         // Padding beyond 16 columns per character (plus a page's worth) is no table any reader
         // can use: write the fragments one space apart instead.
         let budget = 16 * characters + 64 * 1024
         if let text = Self.write(fragments, paddingBudget: budget) {
-            return LaidOutPage(text: text, compressed: compressed)
+            return LaidOutPage(text: text, compressed: false)
         }
         for index in fragments.indices { fragments[index].column = 0 }
         return LaidOutPage(text: Self.write(fragments, paddingBudget: nil) ?? "\u{0C}", compressed: true)
     }
 
     /// Poppler's lines cut into fragments: at line feeds, at a baseline jump, where the text runs
-    /// back to the left, and at gaps wider than one font size (a gutter between columns).
+    /// back to the left, and at gaps wider than 0.6 font size (more than a word space: a gutter
+    /// between columns).
     static func fragments(_ glyphs: [PDFGlyph]) -> [Fragment] {
         var fragments: [Fragment] = []
         var current: Fragment? = nil
@@ -90,7 +85,7 @@ struct PDFTextLayout: Sendable {
             if var fragment = current {
                 let gap = glyph.xMin - fragment.xMax
                 let sameLine = abs(glyph.base - fragment.base) < 0.5 * max(fragment.fontSize, size)
-                if sameLine && gap > -0.5 * size && gap <= max(fragment.fontSize, size) {
+                if sameLine && gap > -0.5 * size && gap <= 0.6 * max(fragment.fontSize, size) {
                     if pendingSpace || gap > 0.15 * size {
                         fragment.scalars.append(" ")
                         fragment.middles.append((fragment.xMax + glyph.xMin) / 2)
@@ -114,54 +109,13 @@ struct PDFTextLayout: Sendable {
         return fragments
     }
 
-    /// Columns fragment against fragment, left to right (see the type's notes).
-    static func assignColumns(_ fragments: inout [Fragment]) {
-        let order = fragments.indices.sorted {
-            (fragments[$0].xMin, fragments[$0].yMin) < (fragments[$1].xMin, fragments[$1].yMin)
-        }
-        var open: [Int] = []          // placed fragments reaching right of the current start
-        var closedEnd = 0             // one past the rightmost column of fragments ended left of it
-        for index in order {
-            let start = fragments[index].xMin
-            var column = closedEnd
-            var stillOpen: [Int] = []
-            stillOpen.reserveCapacity(open.count)
-            for other in open {
-                let fragment = fragments[other]
-                if start >= fragment.xMax {
-                    closedEnd = max(closedEnd, fragment.column + fragment.scalars.count + 1)
-                    column = max(column, fragment.column + fragment.scalars.count + 1)
-                } else {
-                    column = max(column, fragment.column + charactersLeft(of: start, in: fragment.middles))
-                    stillOpen.append(other)
-                }
-            }
-            fragments[index].column = min(column, maxColumn)
-            stillOpen.append(index)
-            open = stillOpen
-        }
-    }
-
-    /// How many of the (ascending) midpoints lie left of `x`.
-    private static func charactersLeft(of x: Double, in middles: [Double]) -> Int {
-        var low = 0, high = middles.count
-        while low < high {
-            let mid = (low + high) / 2
-            if middles[mid] <= x { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-
-    /// Columns from x positions over the median character width (for pages with too many
-    /// fragments to place against each other).
+    /// Columns from x positions over half the median font size (the width of a digit), so that
+    /// what stands at one x stands at one offset on every line.
     static func assignUniformColumns(_ fragments: inout [Fragment]) {
-        var widths: [Double] = []
-        for fragment in fragments.prefix(10_000) where fragment.scalars.count > 0 {
-            widths.append((fragment.xMax - fragment.xMin) / Double(fragment.scalars.count))
-        }
-        widths.sort()
+        var sizes = fragments.prefix(20_000).map(\.fontSize)
+        sizes.sort()
         let left = fragments.map(\.xMin).min() ?? 0
-        let unit = max(widths.isEmpty ? 1 : widths[widths.count / 2], 0.01)
+        let unit = max(sizes.isEmpty ? 1 : sizes[sizes.count / 2] / 2, 0.01)
         for index in fragments.indices {
             let column = ((fragments[index].xMin - left) / unit).rounded()
             fragments[index].column = column.isFinite ? Int(min(max(column, 0), Double(maxColumn))) : 0
@@ -173,11 +127,18 @@ struct PDFTextLayout: Sendable {
     static func orderInLines(_ fragments: inout [Fragment]) {
         fragments.sort { ($0.yMin, $0.xMin) < ($1.yMin, $1.xMin) }
         var start = 0
+        var line = 0
         while start < fragments.count {
             let first = fragments[start]
             var end = start + 1
             while end < fragments.count && abs(fragments[end].base - first.base) < 0.5 * first.fontSize { end += 1 }
             fragments[start..<end].sort { ($0.column, $0.xMin) < ($1.column, $1.xMin) }
+            for index in start..<end { fragments[index].line = line }
+            line += 1
+            for index in (start + 1)..<max(end, start + 1) {
+                let previous = fragments[index - 1]
+                fragments[index].column = max(fragments[index].column, previous.column + previous.scalars.count + 1)
+            }
             start = end
         }
     }
@@ -188,7 +149,7 @@ struct PDFTextLayout: Sendable {
         var column = 0
         var padding = 0
         for (index, fragment) in fragments.enumerated() {
-            if column > 0 && fragment.column <= column && paddingBudget == nil {
+            if column > 0 && fragment.column <= column {
                 out.append(0x20)
                 column += 1
             }
@@ -202,8 +163,7 @@ struct PDFTextLayout: Sendable {
             column += fragment.scalars.count
             guard index + 1 < fragments.count else { out.append(0x0A); break }
             let next = fragments[index + 1]
-            let sameLine = abs(next.base - fragment.base) <= 0.5 * fragment.fontSize
-            if paddingBudget != nil ? (next.column < column || !sameLine) : !sameLine {
+            if next.line != fragment.line {
                 let gap = ((next.base - fragment.base) / fragment.fontSize)
                 let lines = gap.isFinite ? Int(min(max(gap, 1), 5)) : 1
                 out.append(contentsOf: repeatElement(0x0A, count: lines))
