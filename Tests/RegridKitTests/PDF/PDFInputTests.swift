@@ -144,6 +144,13 @@ import Testing
         #expect(text.filter { (0x30...0x39).contains($0) }.count == 50_000)
         _ = try Regrid.read(bytes: dense, name: "dense.pdf")
 
+        // A content stream nesting arrays 200 000 deep: poppler's parser bounds its recursion.
+        let deep = PDFTestFiles.pdf(pages: 1) { _ in String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try Regrid.read(bytes: deep, name: "deep.pdf")
+        #expect(clock.now - start < .seconds(20))
+
         let blank = PDFTestFiles.pdf(pages: 2) { _ in "0 0 m 100 100 l S" }
         let empty = try Regrid.read(bytes: blank, name: "scan.pdf")
         #expect(empty.blocks.isEmpty && empty.diagnostics.contains { $0.code == "pdf-no-text" })
