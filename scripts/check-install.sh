@@ -25,6 +25,7 @@ fi
 mv "$repo/.build" "$hidden"
 mkdir -p "$work/elsewhere"
 cp Samples/annual-report-2019.docx Samples/annual-report-2019.flat.txt "$work/elsewhere/"
+cp Tests/RegridKitTests/Fixtures/pdf-text/pdf-2021-d.pdf "$work/elsewhere/report.pdf"
 seed=$(ls "$repo"/../shared/seed/*.txt 2>/dev/null | head -n 1 || true)
 [ -n "$seed" ] && cp "$seed" "$work/elsewhere/seed.txt"
 cd "$work/elsewhere"
@@ -34,6 +35,16 @@ run convert annual-report-2019.docx -o report.html
 grep -q '<table' report.html
 run convert annual-report-2019.flat.txt -o report.xlsx
 run extract annual-report-2019.docx | grep -q '"layout"'
+# A PDF: read through poppler where the binary links it, else refused with what to do.
+if ldd "$regrid" | grep -q libpoppler-glib; then
+  run extract report.pdf | grep -q '"layout"'
+else
+  message=$(run convert report.pdf 2>&1 >/dev/null || true)
+  case "$message" in
+    *"no PDF reader"*) ;;
+    *) echo "check-install: a build without poppler did not say so on a PDF: $message" >&2; exit 1 ;;
+  esac
+fi
 if [ -f seed.txt ]; then
   run convert seed.txt -o seed.json
   grep -q '"template"' seed.json   # the built-in layouts matched: they are in the binary

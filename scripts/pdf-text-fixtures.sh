@@ -1,7 +1,8 @@
 #!/bin/sh
 # Makes the PDF-text fixtures of Tests/RegridKitTests/Fixtures/pdf-text/: the generated reports of
 # DisclosureFixtureSet.pdf as DOCX (regrid-samples), as PDF (LibreOffice, with a CJK font such as
-# fonts-wqy-zenhei), and as text from Tika (the extractous wheel), pdftotext and pdftotext -layout.
+# fonts-wqy-zenhei; the PDFs are kept: regrid reads them directly), and as text from Tika (the
+# extractous wheel), pdftotext and pdftotext -layout.
 # Skipped, with a message, where a tool is missing.
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ soffice --headless --convert-to pdf --outdir "$work/pdf" "$work"/docx/*.docx >/d
 mkdir -p "$out"
 for pdf in "$work"/pdf/*.pdf; do
     name=$(basename "$pdf" .pdf)
+    cp "$pdf" "$out/$name.pdf"
     pdftotext "$pdf" "$out/$name.pdftotext.txt"
     pdftotext -layout "$pdf" "$out/$name.layout.txt"
     python3 - "$pdf" "$out/$name.tika.txt" <<'PY'

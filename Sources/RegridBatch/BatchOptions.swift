@@ -64,7 +64,8 @@ public struct BatchOptions: Sendable {
         let l = readOptions.limits
         var text = "regrid \(Regrid.version)\nformats \(formatNames)\nread options \(l.maxEntryBytes) \(l.maxPackageBytes) "
             + "\(l.maxCompressionRatio) \(l.maxXMLDepth) \(l.maxTableNesting) \(l.maxColumns) \(l.maxTableRows) "
-            + "\(l.maxCells) \(l.maxTextBytes) \(l.maxGridSlots) encoding \(readOptions.encoding?.name ?? "detected")\n"
+            + "\(l.maxCells) \(l.maxTextBytes) \(l.maxGridSlots) \(l.maxPDFPages) \(l.maxPDFCharacters) "
+            + "encoding \(readOptions.encoding?.name ?? "detected")\n"
         if formats.contains(.csv) && csv != CSVWriter.Options() {
             text += "csv \(csv.shape.rawValue) fill-merged \(csv.fillMerged) bom \(csv.byteOrderMark)\n"
         }

@@ -37,7 +37,7 @@ public enum Regrid {
         case .otherOLE2:
             throw .unsupportedFormat("an OLE2 compound file that is not a Word document (legacy Excel or PowerPoint?)")
         case .pdf:
-            throw .unsupportedFormat("a PDF file; Regrid reads DOCX and flattened text")
+            return try PDFReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
         case .rtf:
             throw .unsupportedFormat("an RTF file; save it as DOCX first")
         case .html, .mhtml:
@@ -48,17 +48,24 @@ public enum Regrid {
             if Regrid.hasWordPackageExtension(name) {
                 throw .notWordDocument("the file is named like a Word package but holds text, not a zip (a failed download or a link stub?); rename it to .txt to read it as flattened text")
             }
-            if bytes.count > options.limits.maxTextBytes {
-                throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
-            }
-            let flat = try FlatTextReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
-            // Text with no TAB tables may be a PDF's text: known layouts, then tables laid out in columns.
-            if flat.tables.isEmpty,
-               let recovered = try PlainTextReader(options: options, templates: options.layoutTemplates).recover(bytes: bytes, name: name, sha256: flat.source.sha256) {
-                return recovered
-            }
-            return flat
+            return try readText(bytes: bytes, name: name, sha256: sha256, options: options)
         }
+    }
+
+    /// Reads text (no other format sniffed): flattened text with TAB tables, else text that lost
+    /// its TABs (a PDF's text) with its known-layout tables recovered. The path of a `.txt` input
+    /// and of the laid-out text of a PDF (``PDFReader``).
+    static func readText(bytes: [UInt8], name: String, sha256: String?, options: ReadOptions) throws(RegridError) -> Document {
+        if bytes.count > options.limits.maxTextBytes {
+            throw .limitExceeded(what: "text input size (\(bytes.count) bytes)", limit: options.limits.maxTextBytes)
+        }
+        let flat = try FlatTextReader(options: options).read(bytes: bytes, name: name, sha256: sha256)
+        // Text with no TAB tables may be a PDF's text: known layouts, then tables laid out in columns.
+        if flat.tables.isEmpty,
+           let recovered = try PlainTextReader(options: options, templates: options.layoutTemplates).recover(bytes: bytes, name: name, sha256: flat.source.sha256) {
+            return recovered
+        }
+        return flat
     }
 }
 

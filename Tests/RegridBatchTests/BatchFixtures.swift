@@ -46,7 +46,7 @@ struct BatchFixtures {
 
     /// The standard mixed folder `in/`: what each source path must end as.
     /// good docs (ok), a truncated DOCX, a DOCTYPE (XXE) DOCX, a zip bomb DOCX, an empty file and
-    /// an encrypted-OOXML header (failed), a PDF (skipped), and `in/reports.zip` holding two good
+    /// an encrypted-OOXML header (failed), an RTF file (skipped), and `in/reports.zip` holding two good
     /// DOCX (one with a zip-slip name), a corrupt one and a bomb entry.
     func makeMixedFolder() throws -> [String: (status: String, errorContains: String?)] {
         let good = try BatchFixtures.docx(["Annual report", "第一段"])
@@ -65,7 +65,7 @@ struct BatchFixtures {
         try write("in/empty.docx", [])
         try write("in/locked.docx", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
             + Array(repeating: 0, count: 64) + Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xff), UInt8($0 >> 8)] }))
-        try write("in/scan.pdf", Array("%PDF-1.7\n%âãÏÓ\n".utf8))
+        try write("in/notes.rtf", Array("{\\rtf1\\ansi notes}\n".utf8))
         try write("in/.hidden.docx", good)
         try write("in/reports.zip", try BatchFixtures.archive([
             ("2021/a.docx", good),
@@ -83,7 +83,7 @@ struct BatchFixtures {
             "in/bomb.docx": ("failed", "limit"),
             "in/empty.docx": ("failed", "empty"),
             "in/locked.docx": ("failed", "password"),
-            "in/scan.pdf": ("skipped", "PDF"),
+            "in/notes.rtf": ("skipped", "RTF"),
             "in/reports.zip!/2021/a.docx": ("ok", nil),
             "in/reports.zip!/../../escape.docx": ("ok", nil),
             "in/reports.zip!/2021/broken.docx": ("failed", "zip"),

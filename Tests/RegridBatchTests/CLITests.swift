@@ -10,7 +10,7 @@ struct CLITests {
         let fx = try BatchFixtures()
         defer { fx.remove() }
         try fx.write("good/a.docx", try BatchFixtures.docx(["a"]))
-        try fx.write("good/scan.pdf", Array("%PDF-1.4\n".utf8))
+        try fx.write("good/notes.rtf", Array("{\\rtf1 notes}\n".utf8))
         try fx.write("bad/b.docx", Array("PK\u{3}\u{4}broken".utf8))
 
         let ok = try RegridExecutable.run(["batch", fx.path("good"), "--out", fx.path("out1"), "--quiet"])

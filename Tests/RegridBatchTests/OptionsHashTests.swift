@@ -44,7 +44,7 @@ struct OptionsHashTests {
 
         let limits: [WritableKeyPath<ReaderLimits, Int>] = [
             \.maxEntryBytes, \.maxPackageBytes, \.maxCompressionRatio, \.maxXMLDepth, \.maxTableNesting,
-            \.maxColumns, \.maxTableRows, \.maxCells, \.maxTextBytes, \.maxGridSlots,
+            \.maxColumns, \.maxTableRows, \.maxCells, \.maxTextBytes, \.maxGridSlots, \.maxPDFPages, \.maxPDFCharacters,
         ]
         #expect(Mirror(reflecting: ReaderLimits.default).children.count == limits.count, "a new limit: add it here")
         #expect(Mirror(reflecting: ReadOptions()).children.count == 2, "a new read option: add it to optionsHash and here")

@@ -73,4 +73,7 @@ public enum SourceKind: String, Codable, Sendable, CaseIterable {
     case html
     /// A Word 97–2003 binary document (`.doc`).
     case doc
+    /// A PDF read through poppler: its text laid out by position, tables recovered as from
+    /// `pdftotext -layout` text.
+    case pdf
 }

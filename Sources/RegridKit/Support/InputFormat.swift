@@ -8,6 +8,7 @@ public enum InputFormat: Equatable, Sendable {
     case legacyWord
     /// Another OLE2 compound file (legacy Excel, PowerPoint, …).
     case otherOLE2
+    /// A PDF: `%PDF-` at the start, or within the first KiB after junk (as PDF readers accept it).
     case pdf
     case rtf
     /// An HTML or XHTML page (also one a browser saved, `<!-- saved from url=… -->`).
@@ -35,12 +36,27 @@ public enum InputFormat: Equatable, Sendable {
             if containsUTF16(bytes, "WordDocument") { return .legacyWord }
             return .otherOLE2
         }
-        if bytes.starts(with: Array("%PDF".utf8)) { return .pdf }
+        if bytes.starts(with: Array("%PDF".utf8)) || hasPDFHeader(bytes.prefix(1024)) { return .pdf }
         if bytes.starts(with: Array("{\\rtf".utf8)) { return .rtf }
         if looksLikeHTML(bytes) { return .html }
         if MHTMLArchive.recognizes(bytes) { return .mhtml }
         if looksBinary(bytes) { return .binary }
         return .text
+    }
+
+    /// `%PDF-` and a version digit somewhere in `start` (junk before the header: a mail or HTTP
+    /// header left in a download, a BOM).
+    private static func hasPDFHeader(_ start: ArraySlice<UInt8>) -> Bool {
+        let magic = Array("%PDF-".utf8)
+        var i = start.startIndex
+        while i + magic.count < start.endIndex {
+            if start[i] == magic[0], start[i..<(i + magic.count)].elementsEqual(magic),
+               (0x30...0x39).contains(start[i + magic.count]) {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     private static func containsUTF16(_ bytes: [UInt8], _ name: String) -> Bool {

@@ -22,11 +22,16 @@ public struct ReaderLimits: Equatable, Sendable {
     /// Most slots (rows × columns) of one table's grid where spans cost no input bytes (HTML
     /// `rowspan`/`colspan`): bounds the memory a few bytes of markup can ask for.
     public var maxGridSlots: Int
+    /// Most pages of one PDF (the page count is checked before any page is read).
+    public var maxPDFPages: Int
+    /// Most characters of one PDF, all pages together (checked page by page, so a PDF that
+    /// passes it is refused after reading at most one page too many).
+    public var maxPDFCharacters: Int
 
     public init(maxEntryBytes: Int = 1 << 30, maxPackageBytes: Int = 2 << 30, maxCompressionRatio: Int = 1000,
                 maxXMLDepth: Int = 256, maxTableNesting: Int = 16, maxColumns: Int = 16_384,
                 maxTableRows: Int = 2_000_000, maxCells: Int = 20_000_000, maxTextBytes: Int = 1 << 30,
-                maxGridSlots: Int = 4_000_000) {
+                maxGridSlots: Int = 4_000_000, maxPDFPages: Int = 10_000, maxPDFCharacters: Int = 20_000_000) {
         self.maxEntryBytes = maxEntryBytes
         self.maxPackageBytes = maxPackageBytes
         self.maxCompressionRatio = maxCompressionRatio
@@ -37,6 +42,8 @@ public struct ReaderLimits: Equatable, Sendable {
         self.maxCells = maxCells
         self.maxTextBytes = maxTextBytes
         self.maxGridSlots = maxGridSlots
+        self.maxPDFPages = maxPDFPages
+        self.maxPDFCharacters = maxPDFCharacters
     }
 
     /// The defaults: generous for real documents, tight enough for bombs.

@@ -33,6 +33,8 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
     case output(String)
     /// A layout template is missing or unusable.
     case layout(String)
+    /// A PDF poppler could not open (encrypted, not a PDF after all, damaged).
+    case pdf(PDFProblem)
 
     /// One line for people, without the file name (the caller adds it).
     public var description: String {
@@ -69,6 +71,8 @@ public enum RegridError: Error, Equatable, Sendable, CustomStringConvertible {
             return detail
         case .layout(let detail):
             return "layout template: \(detail)"
+        case .pdf(let problem):
+            return problem.description
         }
     }
 }

@@ -162,7 +162,8 @@ enum HostileCorpus {
             ole2(streams: ["WordDocument", "0Table"])
         },
 
-        HostileCase(file: "report.pdf.docx", outcome: .refused(["unsupported format: a PDF file"])) { _ in
+        HostileCase(file: "report.pdf.docx",
+                    outcome: .refused([PDFReader.isAvailable ? "the PDF is damaged" : "unsupported format: a PDF file"])) { _ in
             Array("%PDF-1.7\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n".utf8)
                 + randomBytes(count: 4096, seed: 3) + Array("\n%%EOF\n".utf8)
         },

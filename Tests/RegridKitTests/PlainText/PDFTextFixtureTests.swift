@@ -4,20 +4,22 @@ import RegridKit
 import RegridFixtures
 
 /// The generated reports of ``DisclosureFixtureSet/pdf`` made into PDF by LibreOffice and into
-/// text by three extractors (committed texts, `scripts/pdf-text-fixtures.sh`), read through
-/// `Regrid.read` like any text: no figure wrong, every figure not placed named by its row, no
+/// text by three extractors (committed texts and PDFs, `scripts/pdf-text-fixtures.sh`), read
+/// through `Regrid.read` like any text, and the PDFs read directly (`poppler`, where this build
+/// has the PDF reader): no figure wrong, every figure not placed named by its row, no
 /// false alarm; where a text keeps every figure (one written per cell, or positions to place the
 /// blank ones), every figure exact and every planted violation found.
 @Suite struct PDFTextFixtureTests {
-    static let extractors = ["tika", "layout", "pdftotext"]
+    static let extractors = ["tika", "layout", "pdftotext"] + (PDFReader.isAvailable ? ["poppler"] : [])
     static let folder = SharedCorpus.repositoryRoot.appendingPathComponent("Tests/RegridKitTests/Fixtures/pdf-text")
 
     static func score(_ name: String, _ extractor: String) throws -> (PDFTextScore, Document) {
         guard let options = DisclosureFixtureSet.pdf.first(where: { $0.name == name })?.options else {
             throw RegridError.invalidInput("no fixture \(name)")
         }
-        let bytes = Array(try Data(contentsOf: folder.appendingPathComponent("\(name).\(extractor).txt")))
-        let read = try Regrid.read(bytes: bytes, name: "\(name).\(extractor).txt")
+        let file = extractor == "poppler" ? "\(name).pdf" : "\(name).\(extractor).txt"
+        let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(file)))
+        let read = try Regrid.read(bytes: bytes, name: file)
         try read.validate()
         let (document, report) = LayoutTestSupport.extract(read)
         return (PDFTextScore(document, report, truth: DisclosureReportGenerator(options).generate().truth), document)
@@ -26,14 +28,14 @@ import RegridFixtures
     @Test(arguments: DisclosureFixtureSet.pdf.map(\.name), extractors)
     func noFigureWrongNoFalseAlarm(_ name: String, _ extractor: String) throws {
         let (score, document) = try Self.score(name, extractor)
-        #expect(document.source.kind == .plainText)
+        #expect(document.source.kind == (extractor == "poppler" ? .pdf : .plainText))
         #expect(score.wrong.isEmpty, "\(name) \(extractor): wrong figures \(score.wrong)")
         #expect(score.unexplained.isEmpty, "\(name) \(extractor): figures missing without a diagnostic \(score.unexplained)")
         #expect(score.falseAlarms.isEmpty, "\(name) \(extractor): false alarms \(score.falseAlarms)")
     }
 
     /// Reports that write every zero as `0` lose nothing in Tika's or `-layout` text.
-    @Test(arguments: ["flat-2019-c", "pdf-2019-d", "pdf-2021-d"], ["tika", "layout"])
+    @Test(arguments: ["flat-2019-c", "pdf-2019-d", "pdf-2021-d"], ["tika", "layout"] + (PDFReader.isAvailable ? ["poppler"] : []))
     func everyFigureWhereEveryCellIsWritten(_ name: String, _ extractor: String) throws {
         let (score, _) = try Self.score(name, extractor)
         #expect(score.exact == score.figures, "\(name) \(extractor): \(score.exact) of \(score.figures) exact")

@@ -70,7 +70,7 @@ struct WriterRegistryTests {
             """
         #expect(throws: RegridError.self) { try read(huge) }
         do {
-            _ = try read("{\"format\": \"regrid.document\", \"version\": 1, \"source\": {\"name\": \"a\", \"kind\": \"pdf\"}, \"blocks\": [], \"diagnostics\": []}")
+            _ = try read("{\"format\": \"regrid.document\", \"version\": 1, \"source\": {\"name\": \"a\", \"kind\": \"odt\"}, \"blocks\": [], \"diagnostics\": []}")
             Issue.record("an unknown source kind was accepted")
         } catch {
             #expect(error.description.hasPrefix("not a valid Regrid document JSON:"))
