@@ -47,7 +47,7 @@ struct OptionsHashTests {
             \.maxColumns, \.maxTableRows, \.maxCells, \.maxTextBytes, \.maxGridSlots, \.maxPDFPages, \.maxPDFCharacters,
         ]
         #expect(Mirror(reflecting: ReaderLimits.default).children.count == limits.count, "a new limit: add it here")
-        #expect(Mirror(reflecting: ReadOptions()).children.count == 2, "a new read option: add it to optionsHash and here")
+        #expect(Mirror(reflecting: ReadOptions()).children.count == 3, "a new read option: add it to optionsHash and here")
         var seen: Set<String> = [base.optionsHash]
         for name in ["gbk", "big5"] {
             var changed = base
