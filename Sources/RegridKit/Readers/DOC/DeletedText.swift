@@ -8,15 +8,7 @@ struct DeletedText {
     /// Reads the character-property index at `range` of the table stream; pages come from `document`.
     init(table: ByteReader, range: (offset: Int, length: Int), document: ByteReader) {
         var ranges: [(start: Int, end: Int)] = []
-        let n = range.length >= 4 ? (range.length - 4) / 8 : 0
-        var pagesSeen = Set<Int>()
-        for j in 0..<n {
-            guard let pnRaw = table.u32(range.offset + 4 * (n + 1) + 4 * j) else { break }
-            let pn = Int(pnRaw & 0x003F_FFFF)
-            guard pagesSeen.insert(pn).inserted, let page = document.slice(pn * 512, 512) else { continue }
-            let fkp = ByteReader(Array(page))
-            guard let countByte = fkp.u8(511) else { continue }
-            let count = min(Int(countByte), 0x65)
+        PropertyPages.forEach(table: table, range: range, document: document, maxRuns: 0x65) { fkp, count in
             for k in 0..<count {
                 guard let start = fkp.u32(4 * k), let end = fkp.u32(4 * (k + 1)),
                       let word = fkp.u8(4 * (count + 1) + k), word != 0,

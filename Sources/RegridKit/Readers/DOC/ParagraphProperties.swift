@@ -32,15 +32,7 @@ struct ParagraphPropertyIndex {
     /// property lists from `data` (the `Data` stream).
     init(table: ByteReader, range: (offset: Int, length: Int), document: ByteReader, data: ByteReader?) {
         var runs: [Run] = []
-        let n = range.length >= 4 ? (range.length - 4) / 8 : 0
-        var pagesSeen = Set<Int>()
-        for j in 0..<n {
-            guard let pnRaw = table.u32(range.offset + 4 * (n + 1) + 4 * j) else { break }
-            let pn = Int(pnRaw & 0x003F_FFFF)
-            guard pagesSeen.insert(pn).inserted, let page = document.slice(pn * 512, 512) else { continue }
-            let fkp = ByteReader(Array(page))
-            guard let countByte = fkp.u8(511) else { continue }
-            let count = min(Int(countByte), 0x1D)
+        PropertyPages.forEach(table: table, range: range, document: document, maxRuns: 0x1D) { fkp, count in
             for k in 0..<count {
                 guard let start = fkp.u32(4 * k), let end = fkp.u32(4 * (k + 1)),
                       let bOffset = fkp.u8(4 * (count + 1) + 13 * k) else { break }
