@@ -34,10 +34,14 @@ run --version
 run convert annual-report-2019.docx -o report.html
 grep -q '<table' report.html
 run convert annual-report-2019.flat.txt -o report.xlsx
-run extract annual-report-2019.docx | grep -q '"layout"'
+# Outputs go to files: `| grep -q` would stop reading early and the SIGPIPE fail the pipeline.
+run extract annual-report-2019.docx > report-figures.json
+grep -q '"layout"' report-figures.json
 # A PDF: read through poppler where the binary links it, else refused with what to do.
-if ldd "$regrid" | grep -q libpoppler-glib; then
-  run extract report.pdf | grep -q '"layout"'
+ldd "$regrid" > "$work/libraries.txt"
+if grep -q libpoppler-glib "$work/libraries.txt"; then
+  run extract report.pdf > pdf-figures.json
+  grep -q '"layout"' pdf-figures.json
 else
   message=$(run convert report.pdf 2>&1 >/dev/null || true)
   case "$message" in
