@@ -121,6 +121,31 @@ struct SupportTests {
         #expect(h.finalizeHex() == SHA256.hex(long))
     }
 
+    @Test func stepwiseHashAgreesAndCanBeCalledOff() {
+        // The background digest hashes in steps so that a failing reader can call it off.
+        for (length, step) in [(0, 7), (1, 7), (64, 64), (1_000, 7), (1_000, 1_000), (65_537, 4_096)] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 17 &+ $0 >> 5) }
+            #expect(SHA256.hex(bytes, chunk: step) { false } == SHA256.hex(bytes), "length \(length), step \(step)")
+        }
+        var asked = 0
+        let bytes = [UInt8](repeating: 1, count: 100)
+        let abandoned = SHA256.hex(bytes, chunk: 10) {
+            asked += 1
+            return asked >= 3
+        }
+        #expect(abandoned == nil)
+        #expect(asked >= 3 && asked <= 4, "stops at the step it is told to, not at the end (asked \(asked) times)")
+    }
+
+    @Test func backgroundDigestStopsItsThreadWhenReleasedUnused() {
+        // A reader that fails drops its digest unread; the thread must not outlive it, or the
+        // process can exit while libcrypto is busy on it (signal 11 in libcrypto's clean-up).
+        let bytes = (0..<(8 << 20)).map { UInt8(truncatingIfNeeded: $0 >> 3) }
+        #expect(BackgroundDigest(bytes).value() == SHA256.hex(bytes))
+        for _ in 0..<20 { _ = BackgroundDigest(bytes) }
+        #expect(BackgroundDigest(bytes, known: "given").value() == "given")
+    }
+
     @Test func libcryptoAndTheSwiftRoundsAgree() {
         // `hex` of an array goes through libcrypto; the incremental hasher through the Swift
         // rounds. Every length around the block and padding edges, and a long input.

@@ -34,6 +34,38 @@ public struct SHA256: Sendable {
         return h.finalizeHex()
     }
 
+    /// Hex digest of `bytes`, hashed by libcrypto in `chunk`-byte steps; `shouldStop` is asked
+    /// before each step, and a `true` answer abandons the work (the result is then nil). Lets a
+    /// background hash be called off quickly when its reader fails.
+    static func hex(_ bytes: [UInt8], chunk: Int = 1 << 20, shouldStop: () -> Bool) -> String? {
+        guard let context = EVP_MD_CTX_new() else {
+            return shouldStop() ? nil : hex(bytes)
+        }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+            return shouldStop() ? nil : hex(bytes)
+        }
+        let step = max(1, chunk)
+        let hashed: Bool = bytes.withUnsafeBytes { all in
+            var offset = 0
+            while offset < all.count {
+                if shouldStop() { return false }
+                let slice = UnsafeRawBufferPointer(rebasing: all[offset..<min(all.count, offset + step)])
+                guard let base = slice.baseAddress, EVP_DigestUpdate(context, base, slice.count) == 1 else {
+                    return false
+                }
+                offset += slice.count
+            }
+            return true
+        }
+        guard hashed else { return shouldStop() ? nil : hex(bytes) }
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let ok = digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
+        guard ok == 1, length == 32 else { return hex(bytes) }
+        return hexString(digest)
+    }
+
     /// The 32-byte digest from libcrypto, or nil if it fails (then the Swift rounds are used).
     private static func libcryptoDigest(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
         var digest = [UInt8](repeating: 0, count: 32)
