@@ -94,9 +94,10 @@ struct CompoundFile {
         }
         rootEntries = children
 
-        miniFAT = ByteReader(try Self.chain(from: file.u32(0x3C) ?? Self.endOfChain, fat: fat, file: file, sectorSize: sectorSize,
-                                            maxBytes: limits.maxEntryBytes, what: "mini allocation table"))
-            .bytes.withUnsafeBytes { raw in (0..<(raw.count / 4)).map { raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self).littleEndian } }
+        let miniTable = ByteReader(try Self.chain(from: file.u32(0x3C) ?? Self.endOfChain, fat: fat, file: file,
+                                                  sectorSize: sectorSize, maxBytes: limits.maxEntryBytes,
+                                                  what: "mini allocation table"))
+        miniFAT = (0..<(miniTable.bytes.count / 4)).map { miniTable.u32(4 * $0) ?? Self.endOfChain }
         var mini = try Self.chain(from: root.0.start, fat: fat, file: file, sectorSize: sectorSize,
                                   maxBytes: limits.maxEntryBytes, what: "mini stream")
         if mini.count > root.0.size { mini.removeLast(mini.count - root.0.size) }

@@ -115,7 +115,7 @@ struct WordBinaryBlocks {
             return
         }
         open[outer].cell.blocks.append(.table(built))
-        open[outer].cell.lines += AltChunkReader.lines(of: [.table(built)])
+        open[outer].cell.lines += BlockList.lines(of: [.table(built)])
         open[outer].cell.hasTable = true
     }
 

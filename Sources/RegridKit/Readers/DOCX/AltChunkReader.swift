@@ -115,15 +115,4 @@ final class AltChunkReader {
     private func warn(_ code: String, _ message: String, part: String? = nil) {
         diagnostics.append(Diagnostic(.warning, code, message, part: part ?? mainPart))
     }
-
-    /// The text lines of `blocks` as a cell shows them (``BlockList/lines``).
-    static func lines(of blocks: [Block]) -> [String] {
-        blocks.flatMap { block -> [String] in
-            switch block {
-            case .heading(let h): return [h.text]
-            case .paragraph(let p): return [p.text]
-            case .table(let t): return t.cells.flatMap { $0.text.split(separator: "\n").map(String.init) }
-            }
-        }.filter { !$0.isEmpty }
-    }
 }

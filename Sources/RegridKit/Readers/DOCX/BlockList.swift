@@ -11,4 +11,16 @@ struct BlockList {
         lines.append(contentsOf: other.lines)
         hasTable = hasTable || other.hasTable
     }
+
+    /// The text lines of `blocks` as a cell shows them: every non-empty paragraph and heading,
+    /// and the lines of every cell of a table (the `lines` a ``BlockList`` keeps).
+    static func lines(of blocks: [Block]) -> [String] {
+        blocks.flatMap { block -> [String] in
+            switch block {
+            case .heading(let h): return [h.text]
+            case .paragraph(let p): return [p.text]
+            case .table(let t): return t.cells.flatMap { $0.text.split(separator: "\n").map(String.init) }
+            }
+        }.filter { !$0.isEmpty }
+    }
 }

@@ -140,7 +140,7 @@ final class BodyParser {
     private func importedChunk(id: String?) -> BlockList {
         guard let altChunks else { return BlockList() }
         let blocks = altChunks.blocks(relationship: id)
-        return BlockList(blocks: blocks, lines: AltChunkReader.lines(of: blocks),
+        return BlockList(blocks: blocks, lines: BlockList.lines(of: blocks),
                          hasTable: blocks.contains { if case .table = $0 { true } else { false } })
     }
 
