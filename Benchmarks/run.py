@@ -43,8 +43,8 @@ def ensure_tools():
 
 def build():
     note("building Regrid (release)")
-    sh(["swift", "build", "-c", "release", "--product", "regrid"], cwd=ROOT)
-    sh(["swift", "build", "-c", "release", "--product", "regrid-samples"], cwd=ROOT)
+    sh(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "regrid"], cwd=ROOT)
+    sh(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "regrid-samples"], cwd=ROOT)
 
 
 def build_floor():
