@@ -115,17 +115,30 @@ struct XMLStartTag {
     }
 }
 
-/// Namespace URIs seen by one parse: libxml2 interns them, so the last pointer usually answers.
+/// Namespace URIs seen by one parse: libxml2 interns them in the parser's dictionary, so a
+/// pointer seen once answers for the rest of the parse. A document uses a handful (w:, r:, mc:,
+/// wp:, a:, …) and alternates between them from one attribute to the next, so the last few are
+/// kept, not only the last one.
 fileprivate final class NamespaceCache {
-    private var lastPointer: UnsafePointer<xmlChar>?
-    private var lastNamespace: XMLNamespace = .none
+    private static let capacity = 8
+    private var pointers: [UnsafePointer<xmlChar>] = []
+    private var namespaces: [XMLNamespace] = []
+    /// Where the next new pointer goes once the cache is full (round robin).
+    private var nextSlot = 0
 
     func namespace(_ uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
         guard let uri else { return .none }
-        if uri == lastPointer { return lastNamespace }
-        lastPointer = uri
-        lastNamespace = XMLNamespace(uri: String(cString: uri))
-        return lastNamespace
+        for index in pointers.indices where pointers[index] == uri { return namespaces[index] }
+        let namespace = XMLNamespace(uri: String(cString: uri))
+        if pointers.count < Self.capacity {
+            pointers.append(uri)
+            namespaces.append(namespace)
+        } else {
+            pointers[nextSlot] = uri
+            namespaces[nextSlot] = namespace
+            nextSlot = (nextSlot + 1) % Self.capacity
+        }
+        return namespace
     }
 }
 
