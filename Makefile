@@ -2,14 +2,14 @@
 # Both install the system libraries first when they are missing (Debian/Ubuntu, apt-get).
 
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libzip-dev libssl-dev libpoppler-glib-dev pkg-config time
+APT_PACKAGES := libxml2-dev libzip-dev libssl-dev libpoppler-glib8 pkg-config time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out
 PREFIX ?= /usr/local
 # The Swift runtime and Foundation are linked into the binary: an installed regrid needs only the
-# system libraries (libxml2, libzip, libcrypto, libsqlite3, and libpoppler-glib8 unless built with
-# REGRID_WITHOUT_PDF=1), not the toolchain.
+# system libraries (libxml2, libzip, libcrypto, libsqlite3; libpoppler-glib8, loaded only to read a
+# PDF), not the toolchain.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: all deps build release demo test install install-check bench fuzz clean

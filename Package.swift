@@ -1,32 +1,5 @@
 // swift-tools-version:6.1
-import Foundation
 import PackageDescription
-
-/// Whether poppler-glib (libpoppler-glib-dev) is installed: its pkg-config file in one of the
-/// search folders. `REGRID_WITHOUT_PDF=1` leaves the PDF reader out even when it is.
-/// Without it, a `.pdf` input gets an error that says how to get the PDF reader.
-let withPoppler: Bool = {
-    let environment = ProcessInfo.processInfo.environment
-    if let off = environment["REGRID_WITHOUT_PDF"], !off.isEmpty, off != "0" { return false }
-    var folders = (environment["PKG_CONFIG_PATH"] ?? "").split(separator: ":").map(String.init)
-    folders += (environment["PKG_CONFIG_LIBDIR"] ?? "").split(separator: ":").map(String.init)
-    folders += ["/usr/lib/pkgconfig", "/usr/share/pkgconfig", "/usr/local/lib/pkgconfig", "/usr/local/share/pkgconfig",
-                "/opt/homebrew/lib/pkgconfig"]
-    for lib in ["/usr/lib", "/usr/local/lib"] {
-        let triples = (try? FileManager.default.contentsOfDirectory(atPath: lib)) ?? []
-        folders += triples.map { "\(lib)/\($0)/pkgconfig" }
-    }
-    return folders.contains { FileManager.default.fileExists(atPath: "\($0)/poppler-glib.pc") }
-}()
-
-/// The system-library target of poppler-glib, when it is installed.
-let popplerTargets: [Target] = withPoppler ? [
-    .systemLibrary(
-        name: "CPoppler",
-        pkgConfig: "poppler-glib",
-        providers: [.apt(["libpoppler-glib-dev"]), .brew(["poppler"])]
-    ),
-] : []
 
 let package = Package(
     name: "Regrid",
@@ -56,9 +29,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // poppler-glib, loaded the first time a PDF is read (dlopen), not linked: see its header.
+        .target(
+            name: "CPopplerRuntime",
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
         .target(
             name: "RegridKit",
-            dependencies: ["CLibXML2", "CLibZip", "CLibCrypto"] + (withPoppler ? ["CPoppler"] : []),
+            dependencies: ["CLibXML2", "CLibZip", "CLibCrypto", "CPopplerRuntime"],
             // The layout templates are compiled into the library (no resource bundle beside the
             // binary): the EmbedTemplates plugin turns Layout/Templates/**/*.json into Swift.
             exclude: ["Layout/Templates"],
@@ -99,5 +77,5 @@ let package = Package(
             name: "RegridBatchTests",
             dependencies: ["RegridBatch", "RegridKit", "RegridFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-    ] + popplerTargets
+    ]
 )

@@ -36,8 +36,9 @@ enum CLIRunner {
     private static let timeTool = "/usr/bin/time"
     private static let timeoutTool = ["/usr/bin/timeout", "/bin/timeout"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Runs `regrid arguments…` with `timeout` seconds to finish; output files live in `scratch`.
-    static func run(_ arguments: [String], timeout: Int, scratch: URL) throws -> Result {
+    /// Runs `regrid arguments…` with `timeout` seconds to finish; output files live in `scratch`;
+    /// `environment` is added to this process's.
+    static func run(_ arguments: [String], timeout: Int, scratch: URL, environment: [String: String] = [:]) throws -> Result {
         guard let executable else { throw CLIRunnerError.noExecutable }
         let errorFile = scratch.appendingPathComponent("stderr-\(UUID().uuidString)")
         let rssFile = scratch.appendingPathComponent("rss-\(UUID().uuidString)")
@@ -57,6 +58,9 @@ enum CLIRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         let errorHandle = try FileHandle(forWritingTo: errorFile)

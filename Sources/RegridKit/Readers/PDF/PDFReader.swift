@@ -1,28 +1,35 @@
-#if canImport(CPoppler)
-/// True in builds with poppler-glib (see `Package.swift`).
-private let popplerLinked = true
-#else
-private let popplerLinked = false
-#endif
-
 /// Reads a PDF through poppler: the characters of each page with their positions
 /// (``PopplerDocument``) are laid out as `pdftotext -layout` lays them out (``PDFTextLayout``),
 /// and that text takes the path of any text input (``Regrid/readText(bytes:name:sha256:options:)``):
 /// known layouts are recovered from labels and figure positions. `source.kind` is `pdf`.
 ///
-/// Builds without poppler-glib (`REGRID_WITHOUT_PDF=1`, or libpoppler-glib-dev missing at build
-/// time) refuse PDFs with an error that says how to get a PDF reader.
+/// poppler-glib is loaded the first time a PDF is read, not linked: where it is not installed
+/// (or `REGRID_POPPLER_LIBRARY` names a library that cannot be loaded) a PDF is refused with an
+/// error that says how to get a PDF reader, and every other input reads as usual.
 public struct PDFReader: Sendable {
     public var options: ReadOptions
     public init(options: ReadOptions = ReadOptions()) { self.options = options }
 
-    /// Whether this build reads PDFs (it was built with poppler-glib).
-    public static let isAvailable = popplerLinked
+    /// Whether this process can read PDFs (poppler-glib could be loaded).
+    public static var isAvailable: Bool { unavailability == nil }
 
-    /// What a build without poppler says about a PDF.
-    static let unavailable = RegridError.unsupportedFormat(
-        "a PDF file, and this build of regrid has no PDF reader; install libpoppler-glib-dev and rebuild, "
-        + "or convert it with `pdftotext -layout FILE.pdf FILE.txt` and give regrid the text")
+    /// The error a PDF gets when poppler-glib cannot be loaded, nil when it can.
+    static var unavailability: RegridError? {
+        #if canImport(CPopplerRuntime)
+        switch PopplerDocument.availability {
+        case .success: return nil
+        case .failure(let missing): return unavailable(missing.reason)
+        }
+        #else
+        return unavailable("this build of regrid has no PDF reader")
+        #endif
+    }
+
+    /// What a process without poppler says about a PDF.
+    static func unavailable(_ reason: String) -> RegridError {
+        .unsupportedFormat("a PDF file, and \(reason); install poppler-glib (`apt-get install libpoppler-glib8`, "
+            + "`brew install poppler`), or convert it with `pdftotext -layout FILE.pdf FILE.txt` and give regrid the text")
+    }
 
     /// Reads the PDF in `bytes`.
     /// - Parameters:
@@ -32,7 +39,7 @@ public struct PDFReader: Sendable {
     /// - Throws: ``RegridError/pdf(_:)`` (encrypted, not a PDF, damaged),
     ///   ``RegridError/limitExceeded(what:limit:)`` past ``ReaderLimits/maxPDFPages``,
     ///   ``ReaderLimits/maxPDFCharacters`` or ``ReaderLimits/maxTextBytes`` (the laid-out text),
-    ///   ``RegridError/unsupportedFormat(_:)`` in a build without poppler.
+    ///   ``RegridError/unsupportedFormat(_:)`` where poppler-glib cannot be loaded.
     public func read(bytes: [UInt8], name: String, sha256: String? = nil) throws(RegridError) -> Document {
         guard !bytes.isEmpty else { throw .emptyInput }
         let (text, pages, compressed) = try layoutText(bytes)
@@ -65,7 +72,8 @@ public struct PDFReader: Sendable {
     /// The laid-out text of every page (UTF-8, pages ended by form feeds), the page count and the
     /// pages laid out without their columns.
     func layoutText(_ bytes: [UInt8]) throws(RegridError) -> (text: [UInt8], pages: Int, compressed: [Int]) {
-        #if canImport(CPoppler)
+        #if canImport(CPopplerRuntime)
+        if let unavailability = Self.unavailability { throw unavailability }
         var text: [UInt8] = []
         var pages = 0
         var compressed: [Int] = []
@@ -82,7 +90,7 @@ public struct PDFReader: Sendable {
         }
         return (text, pages, compressed)
         #else
-        throw Self.unavailable
+        throw Self.unavailable("this build of regrid has no PDF reader")
         #endif
     }
 }

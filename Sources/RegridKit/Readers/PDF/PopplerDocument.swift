@@ -1,17 +1,24 @@
-#if canImport(CPoppler)
-import CPoppler
+#if canImport(CPopplerRuntime)
+import CPopplerRuntime
 
 /// poppler-glib behind a safe Swift call: PDF bytes in, each page's characters with their boxes
-/// out. The only file that touches poppler or GLib pointers; every object it gets is freed
-/// before it returns, and every `GError` becomes a ``PDFProblem``.
+/// out. The only Swift file that touches poppler's pointers (through `CPopplerRuntime`, which
+/// loads poppler-glib the first time a PDF is read); every object it gets is freed before it
+/// returns, and every failure becomes a ``PDFProblem`` or a ``RegridError``.
 ///
 /// Poppler parses lazily: opening reads the cross-reference table and the catalog, a page's
 /// content is parsed only when its text is asked for. The page count is checked against
 /// ``ReaderLimits/maxPDFPages`` before any page is read, the characters against
 /// ``ReaderLimits/maxPDFCharacters`` after each page.
 enum PopplerDocument {
-    /// The version of the poppler library linked in (for `regrid --version`-like reports).
-    static var version: String { String(cString: poppler_get_version()) }
+    /// Whether poppler-glib could be loaded, or why not (loaded once per process).
+    static var availability: Result<String, PopplerUnavailable> {
+        var why: UnsafePointer<CChar>? = nil
+        guard regrid_poppler_load(&why) != 0 else {
+            return .failure(PopplerUnavailable(reason: why.map { String(cString: $0) } ?? "poppler-glib cannot be loaded"))
+        }
+        return .success(regrid_poppler_version().map { String(cString: $0) } ?? "unknown")
+    }
 
     /// Reads the text of every page of the PDF in `bytes`, page by page.
     /// - Parameters:
@@ -22,30 +29,27 @@ enum PopplerDocument {
     ///   ``RegridError/limitExceeded(what:limit:)`` past a limit, or what `page` throws.
     static func readPages(_ bytes: [UInt8], limits: ReaderLimits,
                           page: (_ width: Double, _ glyphs: [PDFGlyph]) throws(RegridError) -> Void) throws(RegridError) {
-        _ = silenced
-        guard let data = bytes.withUnsafeBytes({ g_bytes_new($0.baseAddress, gsize($0.count)) }) else {
-            throw .io("cannot hand \(bytes.count) bytes to poppler")
+        var kind = REGRID_PDF_OTHER_ERROR
+        var message: UnsafeMutablePointer<CChar>? = nil
+        guard let document = bytes.withUnsafeBytes({ regrid_pdf_open($0.baseAddress, $0.count, &kind, &message) }) else {
+            let reason = message.map { String(cString: $0) }
+            regrid_pdf_free_message(message)
+            throw .pdf(problem(kind, reason))
         }
-        defer { g_bytes_unref(data) }
-        var error: UnsafeMutablePointer<GError>? = nil
-        guard let document = poppler_document_new_from_bytes(data, nil, &error) else {
-            throw .pdf(problem(error))
-        }
-        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        if let error { g_error_free(error) }
+        defer { regrid_pdf_close(document) }
 
-        let pages = Int(poppler_document_get_n_pages(document))
+        let pages = Int(regrid_pdf_page_count(document))
         guard pages <= limits.maxPDFPages else {
             throw .limitExceeded(what: "PDF pages (\(pages))", limit: limits.maxPDFPages)
         }
         var characters = 0
         for index in 0..<max(pages, 0) {
-            guard let handle = poppler_document_get_page(document, Int32(index)) else {
+            guard let handle = regrid_pdf_page_open(document, Int32(index)) else {
                 throw .pdf(.damaged("page \(index + 1) of \(pages) cannot be loaded"))
             }
-            defer { g_object_unref(UnsafeMutableRawPointer(handle)) }
+            defer { regrid_pdf_page_close(handle) }
             var width = 0.0, height = 0.0
-            poppler_page_get_size(handle, &width, &height)
+            regrid_pdf_page_size(handle, &width, &height)
             let glyphs = Self.glyphs(of: handle)
             characters += glyphs.count
             guard characters <= limits.maxPDFCharacters else {
@@ -56,14 +60,14 @@ enum PopplerDocument {
     }
 
     /// The page's characters (white space included, as poppler gives it) with their boxes:
-    /// `poppler_page_get_text_layout` gives one box per character of `poppler_page_get_text`.
-    private static func glyphs(of page: OpaquePointer) -> [PDFGlyph] {
-        guard let text = poppler_page_get_text(page) else { return [] }
-        defer { g_free(text) }
-        var boxes: UnsafeMutablePointer<PopplerRectangle>? = nil
-        var count: guint = 0
-        guard poppler_page_get_text_layout(page, &boxes, &count) != 0, let boxes else { return [] }
-        defer { g_free(boxes) }
+    /// poppler gives one box per character of the page's text.
+    private static func glyphs(of page: UnsafeMutableRawPointer) -> [PDFGlyph] {
+        guard let text = regrid_pdf_page_text(page) else { return [] }
+        defer { regrid_pdf_free(text) }
+        var boxes: UnsafeMutablePointer<regrid_pdf_rect>? = nil
+        var count: UInt32 = 0
+        guard regrid_pdf_page_boxes(page, &boxes, &count) != 0, let boxes else { return [] }
+        defer { regrid_pdf_free(boxes) }
         var glyphs: [PDFGlyph] = []
         glyphs.reserveCapacity(Int(count))
         var index = 0
@@ -77,20 +81,20 @@ enum PopplerDocument {
         return glyphs
     }
 
-    /// The problem a failed open reports (the `GError` is freed).
-    private static func problem(_ error: UnsafeMutablePointer<GError>?) -> PDFProblem {
-        guard let error else { return .damaged("poppler gave no reason") }
-        defer { g_error_free(error) }
-        let message = error.pointee.message.map { String(cString: $0) } ?? "no message"
-        guard error.pointee.domain == regrid_poppler_error_domain() else { return .damaged(message) }
-        switch UInt32(bitPattern: error.pointee.code) {
-        case POPPLER_ERROR_ENCRYPTED.rawValue: return .encrypted
-        case POPPLER_ERROR_BAD_CATALOG.rawValue, POPPLER_ERROR_INVALID.rawValue: return .notPDF(message)
+    /// The problem a failed open reports.
+    private static func problem(_ kind: regrid_pdf_error_kind, _ message: String?) -> PDFProblem {
+        let message = message ?? "poppler gave no reason"
+        switch kind {
+        case REGRID_PDF_ENCRYPTED: return .encrypted
+        case REGRID_PDF_BAD_CATALOG, REGRID_PDF_INVALID: return .notPDF(message)
         default: return .damaged(message)
         }
     }
-
-    /// Poppler's syntax warnings on damaged files go to GLib's log, once routed away per process.
-    private static let silenced: Void = regrid_poppler_silence_log()
 }
 #endif
+
+/// Why this process has no PDF reader: poppler-glib is not installed (or not where it is looked
+/// for), or `REGRID_POPPLER_LIBRARY` names a library that cannot be loaded.
+struct PopplerUnavailable: Error {
+    var reason: String
+}
