@@ -6,6 +6,7 @@ import RegridKit
 /// `regrid batch INPUT... --out DIR [-t json,...] [--jobs N] [--shard I/N] [--force] [--quiet]`
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Convert files, folders and zip archives of documents on all cores, with a resumable catalog.",
         discussion: """
             Outputs go to DIR (the source path, from the input's own name on, plus the format's suffix: \

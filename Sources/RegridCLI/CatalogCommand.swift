@@ -14,6 +14,7 @@ struct CatalogCommand: ParsableCommand {
     /// `regrid catalog merge A.sqlite B.sqlite... -o all.sqlite`
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Join catalogs (e.g. of the shards of one batch) into one.",
             discussion: "A document in several catalogs keeps its most recent row. The output may be one of the inputs' folder."
         )
@@ -39,6 +40,7 @@ struct CatalogCommand: ParsableCommand {
     /// `regrid catalog export DIR/catalog.sqlite -t csv [--figures] [--status failed] [-o FILE]`
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a catalog as one table: one row per document, or per figure with --figures.",
             usage: "regrid catalog export <catalog> [-t <format>] [-o <output>] [<options>]"
         )

@@ -5,6 +5,7 @@ import RegridKit
 /// file has no known tables), 2 when an input could not be read.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the consistency rules of 政府信息公开工作年度报告 files and print the findings.",
         discussion: "Exit status: 0 all rules hold, 1 a rule fails or a file has no known tables, 2 an input could not be read."
     )

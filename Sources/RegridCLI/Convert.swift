@@ -5,6 +5,7 @@ import RegridKit
 /// `regrid convert FILE [-t json|csv|html|md|xlsx|docx] [-o FILE|DIR] [--csv grid|tidy] [--fill-merged] [--bom]`
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert one document to the canonical JSON or another format.",
         discussion: """
             The input kind is detected from the file's content, not its name. The output format \

@@ -4,6 +4,7 @@ import RegridKit
 /// `regrid extract FILE [--layout L] [-o OUT]`
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract the figures of a 政府信息公开工作年度报告 as typed records, with consistency checks.",
         usage: "regrid extract [<options>] <file>",
         discussion: "Prints JSON {\"format\": \"regrid.cn-gov-disclosure\", \"version\": 1, \"layout\", \"agency\", \"year\", \"figures\", \"checks\", \"diagnostics\"}."
