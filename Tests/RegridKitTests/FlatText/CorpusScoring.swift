@@ -47,21 +47,37 @@ enum CorpusScoring {
         case readerError = "reader error"
     }
 
-    /// The lines of a text trimmed, joined by NL, with a NL on each side (for run search).
+    /// A line trimmed, its inline text normalized, and a TAB kept in front when it began with
+    /// one: a line that opens a cell is not the same as a body paragraph of the same text.
+    /// (Without the TAB, a 1×1 table in a text box, which Tika 2.9.2 writes as bare paragraphs,
+    /// counted as held by the text and so as lost by the reader.)
+    static func normalizedLine(_ line: Substring) -> String {
+        let text = FlatInlineText.normalize(String(line).trimmingWhitespace())
+        return line.first == "\t" ? "\t" + text : text
+    }
+
+    /// The lines of a text normalized (``normalizedLine(_:)``), joined by NL, with a NL on each
+    /// side (for run search).
     static func normalizedLines(_ text: String) -> String {
-        "\n" + text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { FlatInlineText.normalize(String($0).trimmingWhitespace()) }.joined(separator: "\n") + "\n"
+        "\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map(normalizedLine).joined(separator: "\n") + "\n"
     }
 
     /// True when `table`, flattened in `layout`, is a run of whole lines of `input` (normalized),
-    /// allowing blank lines after any text line: the empty paragraphs a cell may hold, which
-    /// the model does not keep. So: could this table have produced this part of the input?
+    /// allowing blank lines after any text line and between a cell's TAB and its text: the empty
+    /// paragraphs a cell may hold, which the model does not keep. A cell must start on a TAB line.
+    /// So: could this table have produced this part of the input?
     static func input(_ input: String, holds table: Table, layout: FlatTextWriter.Layout) -> Bool {
         var lines = FlatTextWriter(layout: layout).write(table).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { FlatInlineText.normalize(String($0).trimmingWhitespace()) }
+            .map(normalizedLine)
         // The writer ends with the table's blank line; the input may end right after the row.
         while lines.last == "" { lines.removeLast() }
-        let pattern = "\n" + lines.map { $0.isEmpty ? "\n" : NSRegularExpression.escapedPattern(for: $0) + "\n\n*" }.joined()
+        // A cell line `→X` may be `→` and X after empty first paragraphs; a text line may be
+        // followed by empty paragraphs.
+        let escaped = { (line: String) -> String in
+            guard line.first == "\t", line.count > 1 else { return NSRegularExpression.escapedPattern(for: line) }
+            return "\t\n*" + NSRegularExpression.escapedPattern(for: String(line.dropFirst()))
+        }
+        let pattern = "\n" + lines.map { $0.isEmpty ? "\n" : escaped($0) + "\n\n*" }.joined()
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return false }
         let text = normalizedLines(input)
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil

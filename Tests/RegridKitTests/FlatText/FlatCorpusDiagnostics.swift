@@ -38,7 +38,7 @@ import Testing
             guard Self.enabled else { continue }
             for (i, ref) in reference.enumerated() where !s.exact[i] {
                 guard let j = s.matches[i] else {
-                    print("\(folder) \(stem) t\(i + 1): UNMATCHED (\(ref.rows)x\(ref.columns)); flat has \(flat.count) tables")
+                    print("\(folder) \(stem) t\(i + 1): UNMATCHED (\(ref.rows)x\(ref.columns)) [\(s.losses[i]?.rawValue ?? "?")]; flat has \(flat.count) tables")
                     continue
                 }
                 let cand = flat[j]

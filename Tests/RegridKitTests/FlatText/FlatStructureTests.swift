@@ -57,6 +57,34 @@ import Testing
         #expect(try tableRows("\tA\n\tB\n\n\tC\n\n\n") == [[["A", "B"], ["C"]]])
     }
 
+    // Tables back to back whose first ends in a row of one empty cell (unstructured
+    // `tables-with-incomplete-rows`): two tables in both layouts, not one.
+    @Test func aTableEndingInAOneEmptyCellRowIsNotJoinedToTheNext() throws {
+        let rowLine = "\ta\tb\tc\n\td\n\te\t\tf\n\t\n\n\tData\n\t\n\t\tMore\n\n"
+        #expect(try tableRows(rowLine) == [[["a", "b", "c"], ["d"], ["e", "", "f"], [""]], [["Data"], [""], ["", "More"]]])
+        let cellLine = "\ta\n\tb\n\tc\n\n\td\n\n\te\n\t\n\tf\n\n\t\n\n\n\tData\n\n\t\n\n\t\n\tMore\n\n\n"
+        #expect(try tableRows(cellLine) == [[["a", "b", "c"], ["d"], ["e", "", "f"], [""]], [["Data"], [""], ["", "More"]]])
+        // A row with other cells still takes `→ ∅ ∅ →Y` after its empty last cell as a row end.
+        #expect(try tableRows("\tA\n\tB\n\n\tC\n\t\n\n\n\tE\n\tF\n\n\n").count == 1)
+    }
+
+    // Row per line: text right after a row line, then a TAB line of empty cells only. The text is
+    // the cell's second paragraph and the row goes on (poi-tl `render_multiple_column`), even
+    // where the row becomes the table's widest; a soft break followed by a row of empty cells
+    // never occurs in corpus/docx. And a row as full as most rows ends the table at 3 blanks.
+    @Test func rowLineTextThenEmptyCellsContinuesTheRow() throws {
+        let text = "\t\tA\t1\t\n\t\t\t\tB\tname\ndesc\n\t\n\t\t\tC\t2\t\n\t\t\tD\t3\t\n\n\n\n\t\n\t\t\n\tX\tY\t\n\n"
+        var parser = FlatLineParser(utf8: Array(text.utf8))
+        let tables = parser.parse().compactMap { block -> [[String]]? in
+            guard case .table(let t) = block else { return nil }
+            return t.rows.map { $0.cells.map(\.text) }
+        }
+        #expect(tables.count == 2)
+        #expect(tables.first?.count == 4)
+        #expect(tables.first?[1] == ["", "", "", "B", "name\ndesc", ""])
+        #expect(try tableRows(text).count == 2)
+    }
+
     @Test func backToBackTablesOfOneLineCellsStaySeparate() throws {
         // python-docx and other generators put tables back to back: one-line cells give no
         // reason to read the blank lines as an empty paragraph.

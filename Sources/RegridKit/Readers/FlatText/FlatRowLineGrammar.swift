@@ -49,13 +49,20 @@ extension FlatLineParser {
             string(l, from: offset).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         }
         func widest() -> Int { rows.map(\.cells.count).max() ?? 0 }
+        /// The most common number of cells of the finished rows (the wider on a tie), 0 before any.
+        func usual() -> Int {
+            var counts: [Int: Int] = [:]
+            for row in rows { counts[row.cells.count, default: 0] += 1 }
+            return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key < b.key }?.key ?? 0
+        }
 
         while let l = peek() {
             if startsWithTab(l) {
                 if softCandidate && !cells.isEmpty {
                     // Before any multi-cell row is finished, the next row lines tell the width.
                     let width = max(widest(), widthAhead(from: l))
-                    onRowLine = !preferSameRowAfterText(cells: cells.count, widest: width, nextCells: tabCount(l))
+                    onRowLine = !preferSameRowAfterText(cells: cells.count, widest: width, nextCells: tabCount(l),
+                                                        nextAllEmpty: fields(l).allSatisfy { $0.trimmingWhitespace().isEmpty })
                 }
                 softCandidate = false
                 if onRowLine && !cells.isEmpty {
@@ -116,7 +123,8 @@ extension FlatLineParser {
                     }
                     nextCells = blanksBefore % 2 == 0 ? tabCount(tabLine) : 0
                 }
-                choice = preferRowLineContinuation(step, cells: cells.count, widest: widest(),
+                let lastEmpty = cells.last.map { $0.paragraphs.allSatisfy { $0.trimmingWhitespace().isEmpty } } ?? true
+                choice = preferRowLineContinuation(step, cells: cells.count, widest: widest(), usual: usual(), lastCellEmpty: lastEmpty,
                                                    nextCells: nextCells) ? step : .tableEnd
             }
             switch choice {
@@ -140,19 +148,26 @@ extension FlatLineParser {
     }
 
     /// Where the blanks fit both a continuation of the table and its end: continue when the row
-    /// is still shorter than the table's widest finished row (a cell ending in empty paragraphs)
-    /// and the next line's cells fit in the rest. A new row after the last cell's empty paragraphs
+    /// is still shorter than the table's widest finished row and than its usual one (the most
+    /// common number of cells: a cell ending in empty paragraphs leaves its row short) and the
+    /// next line's cells fit in the rest. A row as full as most rows has ended (poi-tl
+    /// `render_multiple_column`: a table of 4-, 6- and 5-cell rows ends after a 5-cell row and
+    /// three blank lines; its next table starts with a one-cell row). Nor does a row go on after
+    /// an empty cell: that would make it an empty cell of several paragraphs with more cells after
+    /// it, which `../shared/corpus/docx` never has (its 20 such cells all end their rows), while
+    /// tables back to back do occur (11). A new row after the last cell's empty paragraphs
     /// is never preferred to a table end followed by empty body paragraphs: on the corpus every
     /// signal tried (row width, an empty last cell, a next row opening with an empty cell) merged
     /// more separate tables than it joined rows.
-    func preferRowLineContinuation(_ step: RowLineStep, cells: Int, widest: Int, nextCells: Int) -> Bool {
+    func preferRowLineContinuation(_ step: RowLineStep, cells: Int, widest: Int, usual: Int, lastCellEmpty: Bool,
+                                   nextCells: Int) -> Bool {
         switch step {
         case .sameRow:
-            return widest > 0 && cells + nextCells <= widest
+            return widest > 0 && !lastCellEmpty && cells < usual && cells + nextCells <= widest
         case .newRow:
             return false
         case .paragraph:
-            return widest > 0 && cells < widest && cells + nextCells <= widest
+            return widest > 0 && cells < widest && cells < usual && cells + nextCells <= widest
         case .tableEnd:
             return false
         }
@@ -163,8 +178,13 @@ extension FlatLineParser {
     /// starts. The row goes on when the cells fit in the table's width: the widest of its
     /// finished rows and of the next row lines (header rows above the data are narrower than
     /// the data rows, and their cells are the ones that break into paragraphs, 商业⏎企业).
-    func preferSameRowAfterText(cells: Int, widest: Int, nextCells: Int) -> Bool {
-        widest > 0 && cells < widest && cells + nextCells <= widest
+    /// It goes on too when the TAB line holds only empty cells, whatever the width: in
+    /// `../shared/corpus/docx` a soft break in a row's last cell is never followed by a row of
+    /// empty cells (0 of 20), while a cell of several paragraphs followed only by empty cells in
+    /// its row is common (13 of 58); the poi-tl `render_multiple_column` table's widest row is one.
+    func preferSameRowAfterText(cells: Int, widest: Int, nextCells: Int, nextAllEmpty: Bool = false) -> Bool {
+        if nextAllEmpty && cells > 0 { return true }
+        return widest > 0 && cells < widest && cells + nextCells <= widest
     }
 
     /// The first TAB line after `start` (within 200 lines, with no two text lines in a row before
