@@ -2,7 +2,7 @@
 # Builds and runs the libFuzzer targets, outside the package build (the main `swift build` and
 # `swift test` never see Fuzz/).
 #   Fuzz/fuzz.sh build              build both targets into .build-fuzz/
-#   Fuzz/fuzz.sh run TARGET [SECS]  fuzz one target (docx | flat | html | plain) for SECS seconds (default 60)
+#   Fuzz/fuzz.sh run TARGET [SECS]  fuzz one target (docx | doc | flat | html | plain) for SECS seconds (default 60)
 #   Fuzz/fuzz.sh all [SECS]         build, then fuzz each target for SECS seconds
 # Seeds are generated into .build-fuzz/seeds-* from ../shared/corpus (never committed; for html,
 # the corpus DOCX as pandoc and LibreOffice write them, from scripts/html-corpus.sh's cache) plus the
@@ -77,6 +77,13 @@ PY
         cp "$f" "$dir/$(basename "$(dirname "$f")")-$(basename "$f")"
       done
       ;;
+    doc)
+      # Word 97-2003 files: our report saved as .doc, and the corpus saved as .doc by LibreOffice
+      # (scripts/doc-corpus.sh's cache); files over 256 KB are cut by libFuzzer's -max_len anyway.
+      cp Tests/RegridKitTests/Fixtures/doc/*.doc "$dir/"
+      scripts/doc-corpus.sh >/dev/null || echo "no .doc corpus (soffice absent); the fixture only"
+      find "${REGRID_DOC_CORPUS:-.build/doc-corpus}/doc" -name '*.doc' -size -1024k 2>/dev/null -exec cp {} "$dir/" \;
+      ;;
     plain)
       # Our reports' PDF texts (committed) and the corpus DOCX as -layout text (scripts/pdf-layout-corpus.sh's cache).
       cp Tests/RegridKitTests/Fixtures/pdf-text/*.txt "$dir/"
@@ -90,7 +97,7 @@ PY
 
 run_one() { # target seconds
   local target=$1 secs=${2:-60} bin
-  case $target in docx) bin=$OUT/FuzzDOCX;; flat) bin=$OUT/FuzzFlatText;; html) bin=$OUT/FuzzHTML;; plain) bin=$OUT/FuzzPlainText;; *) echo "unknown target $target"; exit 2;; esac
+  case $target in docx) bin=$OUT/FuzzDOCX;; doc) bin=$OUT/FuzzDOC;; flat) bin=$OUT/FuzzFlatText;; html) bin=$OUT/FuzzHTML;; plain) bin=$OUT/FuzzPlainText;; *) echo "unknown target $target"; exit 2;; esac
   [ -x "$bin" ] || build
   seeds "$target"
   mkdir -p "$OUT/corpus-$target" "$OUT/findings-$target"
@@ -103,6 +110,7 @@ run_one() { # target seconds
 
 build() {
   build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift
+  build_one FuzzDOC Fuzz/FuzzDOC/FuzzDOC.swift
   build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift
   build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift
   build_one FuzzPlainText Fuzz/FuzzPlainText/FuzzPlainText.swift
@@ -110,8 +118,8 @@ build() {
 
 case ${1:-all} in
   build) build ;;
-  build-one) case ${2:?target} in docx) build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift;; flat) build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift;; html) build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift;; plain) build_one FuzzPlainText Fuzz/FuzzPlainText/FuzzPlainText.swift;; esac ;;
+  build-one) case ${2:?target} in docx) build_one FuzzDOCX Fuzz/FuzzDOCX/FuzzDOCX.swift;; doc) build_one FuzzDOC Fuzz/FuzzDOC/FuzzDOC.swift;; flat) build_one FuzzFlatText Fuzz/FuzzFlatText/FuzzFlatText.swift;; html) build_one FuzzHTML Fuzz/FuzzHTML/FuzzHTML.swift;; plain) build_one FuzzPlainText Fuzz/FuzzPlainText/FuzzPlainText.swift;; esac ;;
   run) run_one "${2:?target}" "${3:-60}" ;;
-  all) build; run_one docx "${2:-60}"; run_one flat "${2:-60}"; run_one html "${2:-60}"; run_one plain "${2:-60}" ;;
-  *) echo "usage: $0 build | build-one docx|flat|html|plain | run docx|flat|html|plain [secs] | all [secs]"; exit 2 ;;
+  all) build; run_one docx "${2:-60}"; run_one doc "${2:-60}"; run_one flat "${2:-60}"; run_one html "${2:-60}"; run_one plain "${2:-60}" ;;
+  *) echo "usage: $0 build | build-one docx|doc|flat|html|plain | run docx|doc|flat|html|plain [secs] | all [secs]"; exit 2 ;;
 esac
