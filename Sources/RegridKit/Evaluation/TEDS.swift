@@ -10,7 +10,8 @@
 public enum TEDS {
     /// Similarity in [0, 1]; 1 for tables with the same rows, spans and texts.
     public static func similarity(_ a: Table, _ b: Table) -> Double {
-        let ta = Tree(a), tb = Tree(b)
+        var alphabet = Alphabet()
+        let ta = Tree(a, &alphabet), tb = Tree(b, &alphabet)
         let n = max(ta.count, tb.count)
         guard n > 0 else { return 1 }
         return max(0, 1 - distance(ta, tb) / Double(n))
@@ -18,7 +19,25 @@ public enum TEDS {
 
     /// The tree edit distance itself.
     public static func distance(_ a: Table, _ b: Table) -> Double {
-        distance(Tree(a), Tree(b))
+        var alphabet = Alphabet()
+        let ta = Tree(a, &alphabet), tb = Tree(b, &alphabet)
+        return distance(ta, tb)
+    }
+
+    /// The characters of the two tables' texts numbered as they are first seen, so that the
+    /// Levenshtein loop compares integers, not `Character`s (grapheme clusters, which compare
+    /// through their strings): the same distances, without that cost.
+    struct Alphabet {
+        private var numbers: [Character: Int32] = [:]
+
+        mutating func encode(_ text: String) -> [Int32] {
+            text.map { character in
+                if let known = numbers[character] { return known }
+                let next = Int32(numbers.count)
+                numbers[character] = next
+                return next
+            }
+        }
     }
 
     /// True when both tables have the same grid size and the same cells at the same slots with
@@ -35,13 +54,13 @@ public enum TEDS {
 
     /// A table tree in post-order: labels, leftmost-leaf indexes and key roots.
     struct Tree {
-        enum Label { case table, row, cell(rowSpan: Int, colSpan: Int, text: [Character]) }
+        enum Label { case table, row, cell(rowSpan: Int, colSpan: Int, text: [Int32]) }
         var labels: [Label] = []
         var leftmost: [Int] = []
         var keyRoots: [Int] = []
         var count: Int { labels.count }
 
-        init(_ table: Table) {
+        init(_ table: Table, _ alphabet: inout Alphabet) {
             var byRow = Array(repeating: [Cell](), count: max(0, table.rows))
             for cell in table.cells where cell.row >= 0 && cell.row < table.rows { byRow[cell.row].append(cell) }
             var firstChildOfParent: [Int] = []   // post-order index of each node's leftmost leaf
@@ -50,7 +69,7 @@ public enum TEDS {
                 var rowLeftmost: Int? = nil
                 for cell in cells.sorted(by: { $0.column < $1.column }) {
                     let index = labels.count
-                    labels.append(.cell(rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: Array(cell.text)))
+                    labels.append(.cell(rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: alphabet.encode(cell.text)))
                     leftmost.append(index)
                     if rowLeftmost == nil { rowLeftmost = index }
                 }
@@ -79,7 +98,13 @@ public enum TEDS {
         }
     }
 
+    /// The Levenshtein distance of two texts (in characters) over the longer one's length.
     static func normalizedLevenshtein(_ a: [Character], _ b: [Character]) -> Double {
+        var alphabet = Alphabet()
+        return normalizedLevenshtein(alphabet.encode(String(a)), alphabet.encode(String(b)))
+    }
+
+    static func normalizedLevenshtein(_ a: [Int32], _ b: [Int32]) -> Double {
         if a == b { return 0 }
         if a.isEmpty || b.isEmpty { return 1 }
         // A common prefix and suffix cost nothing: the quadratic table covers only the middle
@@ -91,17 +116,33 @@ public enum TEDS {
         let x = a[lo..<endA], y = b[lo..<endB]
         let longest = Double(max(a.count, b.count))
         if x.isEmpty || y.isEmpty { return Double(max(x.count, y.count)) / longest }
-        var previous = Array(0...y.count)
-        var current = Array(repeating: 0, count: y.count + 1)
-        for (i, ca) in x.enumerated() {
-            current[0] = i + 1
-            for (j, cb) in y.enumerated() {
-                let substitution = previous[j] + (ca == cb ? 0 : 1)
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, substitution)
+        let columns = Array(y)
+        var previous = Array(0...columns.count)
+        var current = Array(repeating: 0, count: columns.count + 1)
+        previous.withUnsafeMutableBufferPointer { first in
+            current.withUnsafeMutableBufferPointer { second in
+                columns.withUnsafeBufferPointer { cb in
+                    var above = first, here = second   // rows alternate between the two buffers
+                    var i = 0
+                    for ca in x {
+                        i += 1
+                        here[0] = i
+                        var left = i
+                        var diagonal = above[0]
+                        for j in 0..<cb.count {
+                            let up = above[j + 1]
+                            let best = min(min(up, left) + 1, diagonal + (ca == cb[j] ? 0 : 1))
+                            here[j + 1] = best
+                            left = best
+                            diagonal = up
+                        }
+                        swap(&above, &here)
+                    }
+                }
             }
-            swap(&previous, &current)
         }
-        return Double(previous[y.count]) / longest
+        // The last row written is in `previous` after an even number of rows, else in `current`.
+        return Double(x.count % 2 == 0 ? previous[columns.count] : current[columns.count]) / longest
     }
 
     /// Zhang–Shasha tree edit distance.

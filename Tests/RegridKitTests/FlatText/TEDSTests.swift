@@ -45,4 +45,34 @@ import Testing
         let empty = table(0, 0, [])
         #expect(TEDS.similarity(empty, empty) == 1)
     }
+
+    @Test func levenshteinCountsCharactersAsAPlainTableWould() {
+        // The textbook distances, and Characters (not scalars or bytes) as the unit: "é" written
+        // as e + U+0301 is one character, and a CJK character is one.
+        #expect(abs(TEDS.normalizedLevenshtein(Array("kitten"), Array("sitting")) - 3.0 / 7.0) < 1e-12)
+        #expect(abs(TEDS.normalizedLevenshtein(Array("flaw"), Array("lawn")) - 2.0 / 4.0) < 1e-12)
+        #expect(TEDS.normalizedLevenshtein(Array("cafe\u{301}"), Array("caf\u{E9}")) == 0)
+        #expect(abs(TEDS.normalizedLevenshtein(Array("本年新收"), Array("本年收到")) - 2.0 / 4.0) < 1e-12)
+        // Against the plain two-row table on many strings of every length parity (the loop
+        // alternates two buffers), from a small alphabet so that they share a lot.
+        func plain(_ a: [Character], _ b: [Character]) -> Double {
+            if a.isEmpty && b.isEmpty { return 0 }
+            var row = Array(0...b.count)
+            for i in 1...max(1, a.count) where !a.isEmpty {
+                var next = [i] + Array(repeating: 0, count: b.count)
+                for j in 1...max(1, b.count) where !b.isEmpty {
+                    next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+                row = next
+            }
+            return Double(a.isEmpty ? b.count : row[b.count]) / Double(max(a.count, b.count))
+        }
+        var generator = SystemRandomNumberGenerator()
+        let letters: [Character] = ["a", "b", "表", "格", "\u{E9}"]
+        for _ in 0..<400 {
+            let a = (0..<Int.random(in: 0...9, using: &generator)).map { _ in letters.randomElement(using: &generator) ?? "a" }
+            let b = (0..<Int.random(in: 0...9, using: &generator)).map { _ in letters.randomElement(using: &generator) ?? "a" }
+            #expect(abs(TEDS.normalizedLevenshtein(a, b) - plain(a, b)) < 1e-12, "\(String(a)) vs \(String(b))")
+        }
+    }
 }
