@@ -19,11 +19,24 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-text-mb"), help: "Largest flattened-text input, in MiB.")
     var maxTextMB: Int?
 
+    @Option(name: .customLong("max-pdf-pages"),
+            help: "Most pages a PDF may have; a PDF with more is refused before any page is read.")
+    var maxPDFPages: Int?
+
+    @Option(name: .customLong("max-pdf-characters"),
+            help: "Most characters read from all pages of one PDF together.")
+    var maxPDFCharacters: Int?
+
     func validate() throws {
         for (flag, value) in [("--max-entry-mb", maxEntryMB), ("--max-package-mb", maxPackageMB),
                               ("--max-ratio", maxCompressionRatio), ("--max-text-mb", maxTextMB)] {
             if let value, value < 1 || value > 1 << 20 {
                 throw ValidationError("\(flag) must be between 1 and \(1 << 20)")
+            }
+        }
+        for (flag, value) in [("--max-pdf-pages", maxPDFPages), ("--max-pdf-characters", maxPDFCharacters)] {
+            if let value, value < 1 || value > 1 << 40 {
+                throw ValidationError("\(flag) must be between 1 and \(1 << 40)")
             }
         }
     }
@@ -35,6 +48,8 @@ struct LimitOptions: ParsableArguments {
         if let maxPackageMB { limits.maxPackageBytes = maxPackageMB << 20 }
         if let maxCompressionRatio { limits.maxCompressionRatio = maxCompressionRatio }
         if let maxTextMB { limits.maxTextBytes = maxTextMB << 20 }
+        if let maxPDFPages { limits.maxPDFPages = maxPDFPages }
+        if let maxPDFCharacters { limits.maxPDFCharacters = maxPDFCharacters }
         return ReadOptions(limits: limits)
     }
 }
