@@ -28,15 +28,11 @@ struct LimitOptions: ParsableArguments {
     var maxPDFCharacters: Int?
 
     func validate() throws {
-        for (flag, value) in [("--max-entry-mb", maxEntryMB), ("--max-package-mb", maxPackageMB),
-                              ("--max-ratio", maxCompressionRatio), ("--max-text-mb", maxTextMB)] {
-            if let value, value < 1 || value > 1 << 20 {
-                throw ValidationError("\(flag) must be between 1 and \(1 << 20)")
-            }
-        }
-        for (flag, value) in [("--max-pdf-pages", maxPDFPages), ("--max-pdf-characters", maxPDFCharacters)] {
-            if let value, value < 1 || value > 1 << 40 {
-                throw ValidationError("\(flag) must be between 1 and \(1 << 40)")
+        for (flag, value, most) in [("--max-entry-mb", maxEntryMB, 1 << 20), ("--max-package-mb", maxPackageMB, 1 << 20),
+                                    ("--max-ratio", maxCompressionRatio, 1 << 20), ("--max-text-mb", maxTextMB, 1 << 20),
+                                    ("--max-pdf-pages", maxPDFPages, 1 << 40), ("--max-pdf-characters", maxPDFCharacters, 1 << 40)] {
+            if let value, value < 1 || value > most {
+                throw ValidationError("\(flag) must be between 1 and \(most)")
             }
         }
     }
