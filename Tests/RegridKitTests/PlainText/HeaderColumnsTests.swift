@@ -73,6 +73,20 @@ import Testing
         #expect(stacks.map(\.extent.start) == [0, 0, 3, 10])
     }
 
+    /// A header cut by a page break: on the figures' page a stack starting on the page's first
+    /// line with words (a blank line after the form feed or not) continues a label begun above.
+    @Test func stacksOnAPageThatContinuesTheHeader() {
+        for text in ["结  总\n\u{0C}\n果  计\n维", "结  总\n\u{0C}果  计\n维"] {
+            let words = TextWords(text)
+            let stacks = HeaderColumns.stacks(words, lines: 0..<words.lines.count, page: 1, normalizer: LabelNormalizer())
+            #expect(stacks.map(\.text) == ["果维", "计"])
+            #expect(stacks.allSatisfy { $0.continuesFromPreviousPage })
+        }
+        let whole = HeaderColumns.stacks(TextWords("结  总\n果  计"), lines: 0..<2, page: 0, normalizer: LabelNormalizer())
+        #expect(whole.map(\.text) == ["结果", "总计"])
+        #expect(!whole.contains { $0.continuesFromPreviousPage })
+    }
+
     @Test func anchorsNeedOneWayToMapTheLabels() {
         let a = HeaderColumns.Stack(text: "结果维持", extent: .init(0, 1), continuesFromPreviousPage: false)
         let b = HeaderColumns.Stack(text: "总计", extent: .init(5, 6), continuesFromPreviousPage: false)

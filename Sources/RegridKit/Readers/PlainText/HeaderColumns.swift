@@ -39,9 +39,15 @@ enum HeaderColumns {
         var parts: [[Int]] = []          // word indices of each stack, top to bottom
         var previous: [(word: Int, stack: Int)] = []
         var previousLine = -2
+        // The first line with words on `page`, and whether the header began on an earlier page.
+        var firstLineOnPage: Int? = nil
+        var begunEarlier = false
         for line in lines where line >= 0 && line < words.lines.count {
-            let current = Array(words.words(ofLine: line).filter { all[$0].page == page })
+            let onLine = words.words(ofLine: line)
+            if firstLineOnPage == nil && onLine.contains(where: { all[$0].page < page }) { begunEarlier = true }
+            let current = Array(onLine.filter { all[$0].page == page })
             guard !current.isEmpty else { previous = []; continue }
+            if firstLineOnPage == nil { firstLineOnPage = line }
             var below = [Int](repeating: 0, count: previous.count)   // words of this line each previous word overlaps
             var above = [Int](repeating: 0, count: current.count)    // previous words each word of this line overlaps
             var pairs: [(Int, Int)] = []
@@ -75,9 +81,7 @@ enum HeaderColumns {
             guard let first = indices.first else { return nil }
             let text = normalizer.normalize(indices.map { all[$0].text }.joined())
             let start = indices.map { all[$0].start }.min() ?? 0, end = indices.map { all[$0].end }.max() ?? 0
-            let line = all[first].line
-            let continues = line == lines.lowerBound ? false
-                : line > 0 && words.lines[line - 1].page != page && line > lines.lowerBound
+            let continues = begunEarlier && all[first].line == firstLineOnPage
             return text.isEmpty ? nil : Stack(text: text, extent: ColumnPlacement.Extent(start, end), continuesFromPreviousPage: continues)
         }.sorted { $0.extent.start < $1.extent.start }
     }
