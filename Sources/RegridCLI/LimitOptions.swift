@@ -19,11 +19,20 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-text-mb"), help: "Largest flattened-text input, in MiB.")
     var maxTextMB: Int?
 
+    @Option(name: .customLong("max-pdf-pages"),
+            help: "Most pages a PDF may have; a PDF with more is refused before any page is read.")
+    var maxPDFPages: Int?
+
+    @Option(name: .customLong("max-pdf-characters"),
+            help: "Most characters read from all pages of one PDF together.")
+    var maxPDFCharacters: Int?
+
     func validate() throws {
-        for (flag, value) in [("--max-entry-mb", maxEntryMB), ("--max-package-mb", maxPackageMB),
-                              ("--max-ratio", maxCompressionRatio), ("--max-text-mb", maxTextMB)] {
-            if let value, value < 1 || value > 1 << 20 {
-                throw ValidationError("\(flag) must be between 1 and \(1 << 20)")
+        for (flag, value, most) in [("--max-entry-mb", maxEntryMB, 1 << 20), ("--max-package-mb", maxPackageMB, 1 << 20),
+                                    ("--max-ratio", maxCompressionRatio, 1 << 20), ("--max-text-mb", maxTextMB, 1 << 20),
+                                    ("--max-pdf-pages", maxPDFPages, 1 << 40), ("--max-pdf-characters", maxPDFCharacters, 1 << 40)] {
+            if let value, value < 1 || value > most {
+                throw ValidationError("\(flag) must be between 1 and \(most)")
             }
         }
     }
@@ -35,6 +44,8 @@ struct LimitOptions: ParsableArguments {
         if let maxPackageMB { limits.maxPackageBytes = maxPackageMB << 20 }
         if let maxCompressionRatio { limits.maxCompressionRatio = maxCompressionRatio }
         if let maxTextMB { limits.maxTextBytes = maxTextMB << 20 }
+        if let maxPDFPages { limits.maxPDFPages = maxPDFPages }
+        if let maxPDFCharacters { limits.maxPDFCharacters = maxPDFCharacters }
         return ReadOptions(limits: limits)
     }
 }

@@ -240,6 +240,18 @@ enum HostileCorpus {
                     outcome: .refused(["text input size (2097152 bytes): beyond the limit of 1048576"])) { _ in
             [UInt8](repeating: UInt8(ascii: "x"), count: 2 << 20)
         },
+
+        // The PDF limits on the command line (a build without poppler refuses any PDF).
+        HostileCase(file: "pages-over-limit.pdf", flags: ["--max-pdf-pages", "2"],
+                    outcome: .refused([PDFReader.isAvailable ? "PDF pages (3): beyond the limit of 2" : "unsupported format: a PDF file"])) { _ in
+            PDFTestFiles.pdf(pages: 3) { PDFTestFiles.textPage(["page \($0 + 1)"]) }
+        },
+
+        HostileCase(file: "characters-over-limit.pdf", flags: ["--max-pdf-characters", "100"],
+                    outcome: .refused([PDFReader.isAvailable ? "PDF characters" : "unsupported format: a PDF file",
+                                       PDFReader.isAvailable ? "beyond the limit of 100" : "no PDF reader"])) { _ in
+            PDFTestFiles.pdf(pages: 1) { _ in PDFTestFiles.textPage((0..<10).map { "line \($0) holding some twenty characters" }) }
+        },
     ]
 
     // MARK: the DOCX table reader

@@ -42,6 +42,16 @@ import RegridFixtures
         #expect(score.violationsFound == score.violations, "\(name) \(extractor): \(score.violationsFound) of \(score.violations) violations")
     }
 
+    /// `-layout` text (and the PDF laid out by position) loses nothing in any report, blank cells
+    /// included: their figures are placed by position, under the full rows of the page or, where
+    /// there are none (table 四), under the table's own header cells.
+    @Test(arguments: DisclosureFixtureSet.pdf.map(\.name), ["layout"] + (PDFReader.isAvailable ? ["poppler"] : []))
+    func everyFigureWherePositionsAreKept(_ name: String, _ extractor: String) throws {
+        let (score, _) = try Self.score(name, extractor)
+        #expect(score.exact == score.figures, "\(name) \(extractor): \(score.exact) of \(score.figures) exact")
+        #expect(score.violationsFound == score.violations, "\(name) \(extractor): \(score.violationsFound) of \(score.violations) violations")
+    }
+
     /// The table per extractor in the README (`REGRID_PDF_SCORES=1` prints it).
     @Test func scoresPerExtractor() throws {
         var lines = ["| extractor | figures exact | left empty, row named | wrong | planted violations found | false alarms |",

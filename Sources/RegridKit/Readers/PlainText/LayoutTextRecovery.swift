@@ -195,7 +195,7 @@ struct LayoutTextRecovery: Sendable {
 
     /// The figures of one row as read, or why they could not be placed.
     private enum RowReading {
-        case placed([String?], byPosition: Bool)
+        case placed([String?], byPosition: Bool, underHeader: Bool)
         case unplaced(String)
         case labelMissing
     }
@@ -246,12 +246,16 @@ struct LayoutTextRecovery: Sendable {
             guard let run, run.count == rows[r].figures.count, let page = run.first.map({ all[$0].page }) else { continue }
             full[page * 1024 + run.count, default: []].append(run.map { ColumnPlacement.Extent(all[$0].start, all[$0].end) })
         }
+        // The header: from the table's first line to the first row's label (or figures).
+        let headerTop = headerStart(layout, words: words, line: all[anchor.startWord].line)
+        let headerBottom = located.compactMap { $0 }.map { all[$0.startWord].line }.min()
+        var headerStacks: [Int: [HeaderColumns.Stack]] = [:]   // page → the header's stacks on it
         for (r, row) in rows.enumerated() {
             guard let run = runs[r] else { continue }
             let n = row.figures.count
             let texts = run.map { all[$0].text }
             if run.count == n {
-                readings[r] = .placed(texts, byPosition: false)
+                readings[r] = .placed(texts, byPosition: false, underHeader: false)
             } else if run.count > n {
                 readings[r] = .unplaced("\(run.count) figures written for \(n) columns (\(texts.joined(separator: " ")))")
             } else if !positional {
@@ -259,16 +263,32 @@ struct LayoutTextRecovery: Sendable {
             } else if let page = run.first.map({ all[$0].page }),
                       let columns = ColumnPlacement.columns(full[page * 1024 + n] ?? [], count: n),
                       let slots = ColumnPlacement.place(run.map { ColumnPlacement.Extent(all[$0].start, all[$0].end) }, columns: columns) {
-                var placed = [String?](repeating: "", count: n)
-                for (i, slot) in slots.enumerated() { placed[slot] = texts[i] }
-                readings[r] = .placed(placed, byPosition: true)
+                readings[r] = .placed(inSlots(texts, slots, columns: n), byPosition: true, underHeader: false)
             } else if let page = run.first.map({ all[$0].page }), full[page * 1024 + n] == nil {
-                readings[r] = .unplaced("\(run.count) figures written for \(n) columns (\(texts.joined(separator: " "))), and no row on the same page has all \(n) figures to take the columns' positions from")
+                // No full row on the page: the columns' positions from the table's own header cells.
+                let upper = min(headerBottom ?? Int.max, all[run[0]].line)
+                if headerStacks[page] == nil {
+                    headerStacks[page] = HeaderColumns.stacks(words, lines: headerTop..<max(headerTop, upper), page: page,
+                                                              normalizer: layout.normalizer)
+                }
+                if let anchors = HeaderColumns.anchors(stacks: headerStacks[page] ?? [], labels: HeaderColumns.leafLabels(layout, row: row)),
+                   let slots = HeaderColumns.place(run.map { ColumnPlacement.Extent(all[$0].start, all[$0].end) }, anchors: anchors) {
+                    readings[r] = .placed(inSlots(texts, slots, columns: n), byPosition: true, underHeader: true)
+                } else {
+                    readings[r] = .unplaced("\(run.count) figures written for \(n) columns (\(texts.joined(separator: " "))), no row on the same page has all \(n) figures to take the columns' positions from, and the header's cells do not place them unambiguously")
+                }
             } else {
                 readings[r] = .unplaced("\(run.count) figures written for \(n) columns (\(texts.joined(separator: " "))) and their positions do not line up with the columns of the full rows on the same page")
             }
         }
         return instance(layout, words: words, readings: readings, located: located, anchor: anchor, lastLine: lastLine)
+    }
+
+    /// The row's cells: each figure in its slot, the other cells blank.
+    private static func inSlots(_ texts: [String], _ slots: [Int], columns: Int) -> [String?] {
+        var placed = [String?](repeating: "", count: columns)
+        for (text, slot) in zip(texts, slots) { placed[slot] = text }
+        return placed
     }
 
     /// The trailing figures of the first line after `after` (and before `before`, up to `maxLine`) that has some.
@@ -305,13 +325,14 @@ struct LayoutTextRecovery: Sendable {
         return nil
     }
 
-    /// True when the full runs of the table are spread out as `pdftotext -layout` writes them
-    /// (two spaces or more between figures), not one space apart as in flowing text.
+    /// True when the runs of the table are spread out as `pdftotext -layout` writes them (a gap of
+    /// two spaces or more between figures; narrow columns may leave one space between others),
+    /// not one space apart everywhere as in flowing text (Tika, a viewer's copy).
     private static func keepsPositions(rows: [LayoutRows.Row], runs: [[Int]?], words: TextWords) -> Bool {
         var spread = 0, tight = 0
         for run in runs.compactMap({ $0 }) where run.count >= 2 {
             let gaps = zip(run, run.dropFirst()).map { words.words[$1].start - words.words[$0].end }
-            if gaps.allSatisfy({ $0 >= 2 }) { spread += 1 } else { tight += 1 }
+            if gaps.contains(where: { $0 >= 2 }) { spread += 1 } else { tight += 1 }
         }
         return spread > 0 && spread >= 2 * tight
     }
@@ -337,14 +358,15 @@ struct LayoutTextRecovery: Sendable {
                 rowsFound += 1
                 diagnostics.append(Diagnostic(.warning, "row-unplaced",
                     "\(name): \(reason); its figures are left empty", cell: at, line: line))
-            case .placed(let texts, let byPosition):
+            case .placed(let texts, let byPosition, let underHeader):
                 rowsFound += 1
                 placedRows += 1
                 figuresPlaced += texts.count
                 figureTexts[row.row] = texts
                 if byPosition {
+                    let under = underHeader ? "the header's cells (no row on the page has every figure)" : "the full rows' figures"
                     diagnostics.append(Diagnostic(.info, "blanks-placed-by-position",
-                        "\(name): \(texts.filter { $0?.isEmpty == false }.count) figures for \(texts.count) columns, placed by their positions under the full rows' figures; the others are blank",
+                        "\(name): \(texts.filter { $0?.isEmpty == false }.count) figures for \(texts.count) columns, placed by their positions under \(under); the others are blank",
                         cell: at, line: line))
                 }
             }
