@@ -21,3 +21,14 @@ func checkFuzzedDocument(_ document: Document, reader: String) {
     _ = JSONWriter().write(document)
     _ = HTMLWriter().write(document)
 }
+
+/// The body of the targets that read the fuzzer's bytes as they are: `read` them (an error is a
+/// fine answer) and check the document that comes back.
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int, reader: String,
+             _ read: ([UInt8]) throws -> Document) -> Int32 {
+    guard let data, size > 0 else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let document = try? read(bytes) else { return 0 }
+    checkFuzzedDocument(document, reader: reader)
+    return 0
+}

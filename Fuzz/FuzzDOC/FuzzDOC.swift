@@ -7,9 +7,5 @@
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDOC(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data, size > 0 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let document = try? DOCReader(limits: sharedFuzzLimits).read(bytes: bytes, name: "fuzz.doc") else { return 0 }
-    checkFuzzedDocument(document, reader: ".doc reader")
-    return 0
+    return fuzzOne(data, size, reader: ".doc reader") { bytes in try DOCReader(limits: sharedFuzzLimits).read(bytes: bytes, name: "fuzz.doc") }
 }

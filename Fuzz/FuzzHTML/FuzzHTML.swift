@@ -6,9 +6,5 @@
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data, size > 0 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let document = try? HTMLReader(limits: sharedFuzzLimits).read(bytes: bytes, name: "fuzz.html") else { return 0 }
-    checkFuzzedDocument(document, reader: "HTML reader")
-    return 0
+    return fuzzOne(data, size, reader: "HTML reader") { bytes in try HTMLReader(limits: sharedFuzzLimits).read(bytes: bytes, name: "fuzz.html") }
 }

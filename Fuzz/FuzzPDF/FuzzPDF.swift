@@ -18,10 +18,6 @@ let pdfFuzzLimits: ReaderLimits = {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPDF(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data, size > 0 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard PDFReader.isAvailable else { fatalError("FuzzPDF cannot load poppler-glib, or was built without Sources/CPopplerRuntime") }
-    guard let document = try? PDFReader(options: ReadOptions(limits: pdfFuzzLimits)).read(bytes: bytes, name: "fuzz.pdf") else { return 0 }
-    checkFuzzedDocument(document, reader: "PDF reader")
-    return 0
+    return fuzzOne(data, size, reader: "PDF reader") { bytes in try PDFReader(options: ReadOptions(limits: pdfFuzzLimits)).read(bytes: bytes, name: "fuzz.pdf") }
 }

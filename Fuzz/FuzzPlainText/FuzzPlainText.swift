@@ -7,10 +7,5 @@
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPlainText(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    guard let data, size > 0 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let reader = PlainTextReader(options: ReadOptions(limits: sharedFuzzLimits))
-    guard let document = try? reader.recover(bytes: bytes, name: "fuzz.txt") else { return 0 }
-    checkFuzzedDocument(document, reader: "plain-text reader")
-    return 0
+    return fuzzOne(data, size, reader: "plain-text reader") { bytes in try PlainTextReader(options: ReadOptions(limits: sharedFuzzLimits)).recover(bytes: bytes, name: "fuzz.txt") }
 }
