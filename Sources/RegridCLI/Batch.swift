@@ -71,8 +71,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let resolver = noLayouts ? nil : try CLILayouts.resolver(layouts, exitCode: 2)
-        var readOptions = input.readOptions(limits)
-        readOptions.layoutTemplates = resolver?.templates
+        let readOptions = input.readOptions(limits, layouts: resolver?.templates)
         let options: BatchOptions
         do throws(RegridError) {
             options = BatchOptions(inputs: inputs, outputDirectory: out, formats: try BatchFormat.parseList(formats),

@@ -26,13 +26,12 @@ struct Check: ParsableCommand {
     func run() throws {
         let resolver = try CLILayouts.resolver(layouts, exitCode: 2)
         let extractor = DisclosureExtractor(templates: resolver.templates)
+        let readOptions = input.readOptions(layouts: resolver.templates)
         var unreadable = false
         var failed = false
         for file in files {
             let document: Document
             do {
-                var readOptions = input.readOptions()
-                readOptions.layoutTemplates = resolver.templates
                 document = try CLIInput.read(file, options: readOptions)
             } catch {
                 unreadable = true

@@ -53,11 +53,8 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        var readOptions = input.readOptions(limits)
         let resolver = noLayouts ? nil : try CLILayouts.resolver(layouts)
-        // `--layout FILE` templates are recovered from text without table structure too.
-        readOptions.layoutTemplates = resolver?.templates
-        let read = try CLIInput.read(file, options: readOptions)
+        let read = try CLIInput.read(file, options: input.readOptions(limits, layouts: resolver?.templates))
         var options = WriteOptions(csv: outputOptions.csv, showsInferred: !htmlOptions.hideInferred)
         let document: Document
         if let resolver {

@@ -22,9 +22,7 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let resolver = try CLILayouts.resolver(layouts)
-        var readOptions = input.readOptions()
-        readOptions.layoutTemplates = resolver.templates
-        let document = resolver.resolve(try CLIInput.read(file, options: readOptions))
+        let document = resolver.resolve(try CLIInput.read(file, options: input.readOptions(layouts: resolver.templates)))
         let report = DisclosureExtractor(templates: resolver.templates).extract(document)
         try CLIOutput.write(Array(DisclosureJSONWriter().write(report).utf8), to: output)
     }

@@ -7,10 +7,13 @@ struct InputOptions: ParsableArguments {
             help: ArgumentHelp("The encoding of text and HTML inputs (gbk, big5, shift_jis, utf-16le, …; any IANA name). Default: detected (byte-order mark, the page's charset, UTF-8, Big5, GB18030).", valueName: "name"))
     var encoding: TextEncoding?
 
-    /// The read options: `limits`' (or the defaults) with this encoding.
-    func readOptions(_ limits: LimitOptions? = nil) -> ReadOptions {
+    /// The read options: `limits`' (or the defaults) with this encoding, and `layouts` (the
+    /// resolver's templates, built-in plus `--layout FILE`) recovered from text without table
+    /// structure too.
+    func readOptions(_ limits: LimitOptions? = nil, layouts: [LayoutTemplate]?) -> ReadOptions {
         var options = limits?.readOptions ?? ReadOptions()
         options.encoding = encoding
+        options.layoutTemplates = layouts
         return options
     }
 }
