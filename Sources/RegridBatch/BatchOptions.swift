@@ -74,8 +74,13 @@ public struct BatchOptions: Sendable {
         }
         var bytes = Array(text.utf8)
         if let templates = readOptions.layoutTemplates {
-            bytes += Array("text layouts \(templates.count)\n".utf8)
-            bytes += LayoutFingerprint.of(templates)
+            // The CLI recovers the resolver's own templates from text: fingerprinted once, below.
+            if let layouts, templates == layouts.templates {
+                bytes += Array("text layouts: the layouts\n".utf8)
+            } else {
+                bytes += Array("text layouts \(templates.count)\n".utf8)
+                bytes += LayoutFingerprint.of(templates)
+            }
         }
         if let layouts {
             bytes += Array("layouts \(layouts.minimumConfidence)\n".utf8)

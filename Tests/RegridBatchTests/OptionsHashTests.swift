@@ -65,6 +65,15 @@ struct OptionsHashTests {
             changed.readOptions.layoutTemplates = templates
             #expect(seen.insert(changed.optionsHash).inserted, "layoutTemplates \(templates.count) does not change the hash")
         }
+        // With layouts, recovering the resolver's own templates from text (what the CLI does) is
+        // told apart from recovering none, the built-in default, or others.
+        let standard = try LayoutResolver.standard()
+        var withLayouts = Self.options(layouts: standard)
+        var hashes: Set<String> = [withLayouts.optionsHash]
+        for templates in [standard.templates, [], Array(standard.templates.dropLast())] {
+            withLayouts.readOptions.layoutTemplates = templates
+            #expect(hashes.insert(withLayouts.optionsHash).inserted, "text layouts \(templates.count) beside the layouts")
+        }
     }
 
     /// CSV and HTML options shape the outputs only of their own format.
