@@ -23,12 +23,13 @@ public struct SHA256: Sendable {
 
     public init() {}
 
-    /// Hex digest of `bytes`: one call of libcrypto's SHA-256 (which uses the CPU's SHA
-    /// instructions where it has them) for contiguous bytes, this type's own rounds otherwise.
+    /// Hex digest of `bytes`: libcrypto's SHA-256 (which uses the CPU's SHA instructions where it
+    /// has them) for contiguous bytes, this type's own rounds otherwise.
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        if let digest = bytes.withContiguousStorageIfAvailable({ libcryptoDigest(UnsafeRawBufferPointer($0)) }) ?? nil {
-            return hexString(digest)
+        let digest = bytes.withContiguousStorageIfAvailable {
+            libcryptoDigest(UnsafeRawBufferPointer($0), step: max(1, $0.count)) { false }
         }
+        if let digest = digest ?? nil { return hexString(digest) }
         var h = SHA256()
         h.update(bytes)
         return h.finalizeHex()
@@ -38,44 +39,28 @@ public struct SHA256: Sendable {
     /// before each step, and a `true` answer abandons the work (the result is then nil). Lets a
     /// background hash be called off quickly when its reader fails.
     static func hex(_ bytes: [UInt8], chunk: Int = 1 << 20, shouldStop: () -> Bool) -> String? {
-        guard let context = EVP_MD_CTX_new() else {
-            return shouldStop() ? nil : hex(bytes)
+        if let digest = bytes.withUnsafeBytes({ libcryptoDigest($0, step: max(1, chunk), shouldStop: shouldStop) }) {
+            return hexString(digest)
         }
+        return shouldStop() ? nil : hex(bytes)
+    }
+
+    /// The 32-byte digest from libcrypto, fed `step` bytes at a time with `shouldStop` asked
+    /// before each; nil when it was stopped or libcrypto failed (then the Swift rounds are used).
+    private static func libcryptoDigest(_ input: UnsafeRawBufferPointer, step: Int, shouldStop: () -> Bool) -> [UInt8]? {
+        guard let context = EVP_MD_CTX_new() else { return nil }
         defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-            return shouldStop() ? nil : hex(bytes)
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+        var offset = 0
+        while offset < input.count {
+            if shouldStop() { return nil }
+            let slice = UnsafeRawBufferPointer(rebasing: input[offset..<min(input.count, offset + step)])
+            guard let base = slice.baseAddress, EVP_DigestUpdate(context, base, slice.count) == 1 else { return nil }
+            offset += slice.count
         }
-        let step = max(1, chunk)
-        let hashed: Bool = bytes.withUnsafeBytes { all in
-            var offset = 0
-            while offset < all.count {
-                if shouldStop() { return false }
-                let slice = UnsafeRawBufferPointer(rebasing: all[offset..<min(all.count, offset + step)])
-                guard let base = slice.baseAddress, EVP_DigestUpdate(context, base, slice.count) == 1 else {
-                    return false
-                }
-                offset += slice.count
-            }
-            return true
-        }
-        guard hashed else { return shouldStop() ? nil : hex(bytes) }
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         let ok = digest.withUnsafeMutableBufferPointer { EVP_DigestFinal_ex(context, $0.baseAddress, &length) }
-        guard ok == 1, length == 32 else { return hex(bytes) }
-        return hexString(digest)
-    }
-
-    /// The 32-byte digest from libcrypto, or nil if it fails (then the Swift rounds are used).
-    private static func libcryptoDigest(_ input: UnsafeRawBufferPointer) -> [UInt8]? {
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        let empty: UInt8 = 0
-        let ok = withUnsafePointer(to: empty) { placeholder in
-            digest.withUnsafeMutableBufferPointer { out in
-                EVP_Digest(input.baseAddress ?? UnsafeRawPointer(placeholder), input.count, out.baseAddress, &length, EVP_sha256(), nil)
-            }
-        }
         return ok == 1 && length == 32 ? digest : nil
     }
 
