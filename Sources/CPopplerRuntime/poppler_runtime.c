@@ -32,7 +32,6 @@ static struct {
     void (*poppler_page_get_size)(void *page, double *width, double *height);
     char *(*poppler_page_get_text)(void *page);
     int (*poppler_page_get_text_layout)(void *page, regrid_pdf_rect **rectangles, unsigned int *count);
-    const char *(*poppler_get_version)(void);
     uint32_t (*poppler_error_quark)(void);
 } api;
 
@@ -98,7 +97,6 @@ static void load(void) {
     FIND(poppler_page_get_size);
     FIND(poppler_page_get_text);
     FIND(poppler_page_get_text_layout);
-    FIND(poppler_get_version);
     FIND(poppler_error_quark);
     /* G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION: every level. */
     api.g_log_set_handler("Poppler", ~0, drop_log, NULL);
@@ -109,10 +107,6 @@ int regrid_poppler_load(const char **why) {
     pthread_once(&load_once, load);
     if (!loaded && why) *why = load_failure;
     return loaded;
-}
-
-const char *regrid_poppler_version(void) {
-    return regrid_poppler_load(NULL) ? api.poppler_get_version() : NULL;
 }
 
 static char *copy_message(const char *text) {

@@ -28,9 +28,6 @@ typedef struct regrid_pdf_document regrid_pdf_document;
    and *why (when not NULL) points at a message that stays valid for the process's life. */
 int regrid_poppler_load(const char **why);
 
-/* The loaded library's version ("22.12.0"); NULL before a successful load. */
-const char *regrid_poppler_version(void);
-
 /* Opens the PDF in bytes[0..<count] (the bytes are copied). NULL on failure, with *kind set and
    *message a malloc'd reason (free it with regrid_pdf_free_message) or NULL. */
 regrid_pdf_document *regrid_pdf_open(const void *bytes, size_t count, regrid_pdf_error_kind *kind, char **message);

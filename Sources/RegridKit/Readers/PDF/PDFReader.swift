@@ -16,10 +16,7 @@ public struct PDFReader: Sendable {
     /// The error a PDF gets when poppler-glib cannot be loaded, nil when it can.
     static var unavailability: RegridError? {
         #if canImport(CPopplerRuntime)
-        switch PopplerDocument.availability {
-        case .success: return nil
-        case .failure(let missing): return unavailable(missing.reason)
-        }
+        PopplerDocument.whyUnavailable.map(unavailable)
         #else
         return unavailable("this build of regrid has no PDF reader")
         #endif

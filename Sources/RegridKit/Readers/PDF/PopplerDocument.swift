@@ -11,13 +11,11 @@ import CPopplerRuntime
 /// ``ReaderLimits/maxPDFPages`` before any page is read, the characters against
 /// ``ReaderLimits/maxPDFCharacters`` after each page.
 enum PopplerDocument {
-    /// Whether poppler-glib could be loaded, or why not (loaded once per process).
-    static var availability: Result<String, PopplerUnavailable> {
+    /// Why poppler-glib cannot be loaded; nil when it is (loaded once per process).
+    static var whyUnavailable: String? {
         var why: UnsafePointer<CChar>? = nil
-        guard regrid_poppler_load(&why) != 0 else {
-            return .failure(PopplerUnavailable(reason: why.map { String(cString: $0) } ?? "poppler-glib cannot be loaded"))
-        }
-        return .success(regrid_poppler_version().map { String(cString: $0) } ?? "unknown")
+        guard regrid_poppler_load(&why) != 0 else { return why.map { String(cString: $0) } ?? "poppler-glib cannot be loaded" }
+        return nil
     }
 
     /// Reads the text of every page of the PDF in `bytes`, page by page.
@@ -92,9 +90,3 @@ enum PopplerDocument {
     }
 }
 #endif
-
-/// Why this process has no PDF reader: poppler-glib is not installed (or not where it is looked
-/// for), or `REGRID_POPPLER_LIBRARY` names a library that cannot be loaded.
-struct PopplerUnavailable: Error {
-    var reason: String
-}
