@@ -29,16 +29,17 @@ public struct HTMLReader: Sendable {
         }
         let digest = BackgroundDigest(bytes, known: sha256)
         var diagnostics: [Diagnostic] = []
-        let decoded: DecodedText
+        var page = bytes
+        var transport: String? = nil
         if MHTMLArchive.recognizes(bytes) {
             let archive = try MHTMLArchive(bytes: bytes)
             diagnostics.append(Diagnostic(.info, "mhtml", "read the text/html part of an MHTML archive"))
-            decoded = try encoding.map { e throws(RegridError) in try TextDecoding.decode(archive.html, given: e) }
-                ?? HTMLCharset.decode(archive.html, transport: archive.charset)
-        } else {
-            decoded = try encoding.map { e throws(RegridError) in try TextDecoding.decode(bytes, given: e) }
-                ?? HTMLCharset.decode(bytes)
+            page = archive.html
+            transport = archive.charset
         }
+        // The encoding the user gave wins over the page's own charset.
+        let decoded = try encoding.map { e throws(RegridError) in try TextDecoding.decode(page, given: e) }
+            ?? HTMLCharset.decode(page, transport: transport)
         diagnostics += decoded.diagnostics
         let root = try HTMLTreeParser.parse(utf8: ConditionalMarkers.strip(decoded.utf8), name: name, limits: limits)
         var builder = HTMLFlowBuilder(limits: limits)
