@@ -37,7 +37,9 @@ enum CorpusScoring {
         /// controls, `w:caps`, nested tables, checkbox states) or the reader split or joined cells.
         case textDiffers = "text differs"
         /// Same texts, and both grids flatten to the same text: the text cannot tell them apart
-        /// (a short row's merge at another cell, an empty cell vs a vertical merge, …).
+        /// (a short row's merge at another cell, an empty cell vs a vertical merge, …). For a
+        /// table no reading matched: the text holds it and the reader's table over its lines
+        /// alike (``unmatchedLoss(_:candidates:input:)``).
         case indistinguishable
         /// Same texts, and the reader's grid would flatten to other text than the reference's
         /// and to other text than its input: a reading that could not have produced the input.
@@ -67,8 +69,7 @@ enum CorpusScoring {
     /// paragraphs a cell may hold, which the model does not keep. A cell must start on a TAB line.
     /// So: could this table have produced this part of the input?
     static func input(_ input: String, holds table: Table, layout: FlatTextWriter.Layout) -> Bool {
-        var lines = FlatTextWriter(layout: layout).write(table).split(separator: "\n", omittingEmptySubsequences: false)
-            .map(normalizedLine)
+        var lines = flattened(table, layout: layout).map { normalizedLine(Substring($0)) }
         // The writer ends with the table's blank line; the input may end right after the row.
         while lines.last == "" { lines.removeLast() }
         // A cell line `→X` may be `→` and X after empty first paragraphs; a text line may be
@@ -83,6 +84,39 @@ enum CorpusScoring {
         return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
+    /// The lines Tika writes for `table`: ``FlatTextWriter``'s, except that in cell-per-line text a
+    /// cell holding a nested table is written as Tika's DOM path writes it (the cell's TAB, then
+    /// the nested table in the same grammar from the same line, `→→X`, then the paragraphs after
+    /// it), where the writer writes only the cell's text. (Without this, no table with a nested
+    /// table could be found in its own input: `complex_tables` t1 counted as a reader error.)
+    static func flattened(_ table: Table, layout: FlatTextWriter.Layout) -> [String] {
+        let nested = { (cell: Cell) in cell.blocks?.contains { if case .table = $0 { true } else { false } } ?? false }
+        guard layout == .cellPerLine, table.cells.contains(where: nested) else {
+            return FlatTextWriter(layout: layout).write(table).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        var lines: [String] = []
+        for row in FlatTextWriter.wordCells(table) {
+            for (cell, _) in row {
+                var cellLines: [String] = []
+                if nested(cell), let blocks = cell.blocks {
+                    for block in blocks {
+                        switch block {
+                        case .table(let inner): cellLines += flattened(inner, layout: layout)
+                        case .paragraph(let p): cellLines.append(p.text)
+                        case .heading(let h): cellLines.append(h.text)
+                        }
+                    }
+                } else {
+                    cellLines = cell.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                }
+                lines.append("\t" + (cellLines.first ?? ""))
+                lines += cellLines.dropFirst()
+            }
+            lines.append("")
+        }
+        return lines + [""]
+    }
+
     /// Classifies a non-exact pair (see ``Loss``).
     static func loss(reference: Table, candidate: Table, input: (text: String, layout: FlatTextWriter.Layout)? = nil) -> Loss {
         let texts = { (t: Table) in t.cells.filter { !$0.isSynthetic }.map(\.text).filter { !$0.isEmpty }.sorted() }
@@ -91,6 +125,30 @@ enum CorpusScoring {
         if writer.write(reference) == writer.write(candidate) { return .indistinguishable }
         guard let input else { return .readerError }
         return Self.input(input.text, holds: candidate, layout: input.layout) ? .textDiffers : .readerError
+    }
+
+    /// Why no table read matched `reference`: the extractor did not write it as a table
+    /// (`.unmatched`); or the text holds it, and so does the table read over its lines (the one
+    /// sharing most of its cell texts, at least half): both are readings the input could have
+    /// produced, and which one is right is not in the text (`.indistinguishable`, as for matched
+    /// tables whose readings flatten alike); or the text holds it and the reader's table over
+    /// its lines could not have produced the input (`.unmatchedOurs`).
+    static func unmatchedLoss(_ reference: Table, candidates: [Table],
+                              input: (text: String, layout: FlatTextWriter.Layout)?) -> Loss {
+        guard let input, Self.input(input.text, holds: reference, layout: input.layout) else { return .unmatched }
+        let texts = { (t: Table) in t.cells.filter { !$0.isSynthetic }.map(\.text).filter { !$0.isEmpty } }
+        let wanted = texts(reference)
+        let shared = { (t: Table) -> Int in
+            var pool = Dictionary(texts(t).map { ($0, 1) }, uniquingKeysWith: +)
+            return wanted.filter { text in
+                guard let n = pool[text], n > 0 else { return false }
+                pool[text] = n - 1
+                return true
+            }.count
+        }
+        guard let over = candidates.max(by: { shared($0) < shared($1) }), shared(over) * 2 >= max(1, wanted.count),
+              Self.input(input.text, holds: over, layout: input.layout) else { return .unmatchedOurs }
+        return .indistinguishable
     }
 
     /// Matches reference and candidate tables in order (an alignment that may skip tables on
@@ -127,9 +185,8 @@ enum CorpusScoring {
             } else if j < m && best[i][j] == best[i][j + 1] {
                 j += 1
             } else {
-                let ours = input.map { Self.input($0.text, holds: reference[i], layout: $0.layout) } ?? false
                 score.teds.append(0); score.exact.append(false); score.matches.append(nil)
-                score.losses.append(ours ? .unmatchedOurs : .unmatched)
+                score.losses.append(unmatchedLoss(reference[i], candidates: candidate, input: input))
                 i += 1
             }
         }

@@ -52,6 +52,7 @@ import Testing
         #expect(files >= 30)
         #expect(s.mean >= 0.82, "mean TEDS \(s.mean)")
         #expect(s.exactShare >= 0.51, "exact \(s.exactShare)")
+        #expect(s.count(.readerError) == 0 && s.count(.unmatchedOurs) == 0, "issue 13: readings the input rules out, or tables lost")
     }
 
     @Test func rowPerLineLayout() throws {
@@ -59,5 +60,16 @@ import Testing
         #expect(files >= 30)
         #expect(s.mean >= 0.76, "mean TEDS \(s.mean)")
         #expect(s.exactShare >= 0.48, "exact \(s.exactShare)")
+        // `libreoffice_conversion` t8 counts as indistinguishable, not as lost by the reader: its
+        // last cell ends `→单位概况：` … `单位：（盖章）`, then 3 blank lines, the body paragraph
+        // `附：…`, and body paragraphs that begin with TABs (`→→`, `→→附件九`) right before the
+        // next table. Row-per-line grammar reads the 3 blank lines as an empty paragraph and the
+        // line before the cell's next paragraph, or as row end, table end and an empty body
+        // paragraph; `→→` right after that paragraph continues the row. Both readings produce the
+        // text, so a prior decides: where the reader takes such a text line as the cell's paragraph
+        // (the row shorter than the table's widest and usual rows), it is one 31 times of 32 in
+        // this corpus's texts (counted at that decision, each line's truth from whether its text
+        // is a table cell's or a body paragraph in the DOCX); t8 is the 32nd.
+        #expect(s.count(.readerError) == 0 && s.count(.unmatchedOurs) == 0, "issue 13: readings the input rules out, or tables lost")
     }
 }
