@@ -49,6 +49,21 @@ import Testing
         #expect(try tableRows("\tA\n\tB\nb2\n\n\tC\n\nbody\n") == [[["A"], ["B\nb2"], ["C"]]])
     }
 
+    // A one-column table of empty cells that ends the text (FlatTextWriter's row per line, as in
+    // the round trip of `2003_Consumer_Confidence_Report`): one blank line after it is row per
+    // line's table end, while cell per line would need two (the row's end and the table's); so
+    // it is a column, not one row cut short. With both blank lines, cell per line fits: one row.
+    @Test func aOneColumnTableEndingTheTextAfterOneBlankLineIsRowPerLine() throws {
+        #expect(try tableRows("\t\n\t\n\t\n\n") == [[[""], [""], [""]]])
+        #expect(try tableRows("\t\n\tnote\n\n") == [[[""], ["note"]]])
+        let doc = try read("\t\n\t\n\t\n\n")
+        #expect(!doc.diagnostics.contains { $0.code == "table-unterminated" })
+        #expect(try tableRows("\t\n\t\n\t\n\n\n") == [[["", "", ""]]])
+        // Cut short inside a cell-per-line table, with text after row per line's table end: kept
+        // as one unterminated table (FlatHostileInputTests).
+        #expect(try tableRows("\tA\n\tB\n\n\t1\n\t2") == [[["A", "B"], ["1", "2"]]])
+    }
+
     // The same cells in cell-per-line text stay cell-per-line: one-column rows end with a blank
     // line each, and two-cell rows have both cells on consecutive lines.
     @Test func cellPerLineTablesWithoutTwoTABLinesStayCellPerLine() throws {

@@ -183,7 +183,10 @@ struct FlatLineParser {
     /// the table is read both ways: the row-per-line reading is kept when it reaches as far into
     /// the text (to the same next non-blank line) or is followed by body text, not a TAB line,
     /// and gives rows of one width while the cell-per-line reading gives rows of different widths (a one-column table in Tika ≥ 3.3.2 text: `→A`, `→B` on consecutive lines
-    /// are two rows, which cell-per-line reads as two cells of one row). Otherwise, and on a tie,
+    /// are two rows, which cell-per-line reads as two cells of one row). It is kept too, rows of one
+    /// width given, when it reads the table to the end of the text and closes it there while the
+    /// cell-per-line reading is left unterminated (one blank line at the end: row per line's table
+    /// end, half of cell per line's). Otherwise, and on a tie,
     /// cell-per-line is kept. Each reading is one pass over the table's lines, so this stays linear.
     private mutating func parseTable(from first: Line) -> FlatTable {
         let (layout, evidence) = detectLayout(from: first)
@@ -193,10 +196,19 @@ struct FlatLineParser {
         let rowTable = asRows.parseRowPerLine()
         let widths = { (t: FlatTable) in Set(t.rows.lazy.filter { !$0.cells.isEmpty }.map(\.cells.count)) }
         let rowsEndAtText = asRows.peekText().map { !startsWithTab($0) } ?? true
-        if asRows.nextTextOffset >= asCells.nextTextOffset || rowsEndAtText, rowTable.rows.count > 1, widths(rowTable).count == 1, widths(cellTable).count > 1 {
+        let reachesAsFar = asRows.nextTextOffset >= asCells.nextTextOffset || rowsEndAtText
+        // Cell per line needs a blank line for the last row's end and one for the table's end:
+        // where the text ends after row per line's single one, so that row per line reads the
+        // table to the end of the text and closes it, only a text cut short would be cell per
+        // line (a one-column table of empty cells at the end of the text, `→ → → ∅`).
+        let cellsCutShort = !cellTable.closed && rowTable.closed && asRows.peekText() == nil
+        if rowTable.rows.count > 1, widths(rowTable).count == 1,
+           reachesAsFar && widths(cellTable).count > 1 || cellsCutShort {
             self = asRows
+            let cellReading = cellsCutShort ? "would leave the table unterminated"
+                : "would give rows of \(widths(cellTable).sorted().map(String.init).joined(separator: ", ")) cells"
             report(Diagnostic(.info, "flat-layout-per-table",
-                "the table at line \(rowTable.line) has no line with two TABs: read row per line, as its rows then all have \(widths(rowTable).first ?? 0) cell(s) (cell per line would give rows of \(widths(cellTable).sorted().map(String.init).joined(separator: ", ")) cells)",
+                "the table at line \(rowTable.line) has no line with two TABs: read row per line, as its rows then all have \(widths(rowTable).first ?? 0) cell(s) (cell per line \(cellReading))",
                 line: rowTable.line))
             return rowTable
         }
