@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // glibc's mallopt (AllocatorTuning); part of libc, nothing to link.
+        .systemLibrary(name: "CMalloc"),
         // poppler-glib, loaded the first time a PDF is read (dlopen), not linked: see its header.
         .target(
             name: "CPopplerRuntime",
@@ -36,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "RegridKit",
-            dependencies: ["CLibXML2", "CLibZip", "CLibCrypto", "CPopplerRuntime"],
+            dependencies: ["CLibXML2", "CLibZip", "CLibCrypto", "CMalloc", "CPopplerRuntime"],
             // The layout templates are compiled into the library (no resource bundle beside the
             // binary): the EmbedTemplates plugin turns Layout/Templates/**/*.json into Swift.
             exclude: ["Layout/Templates"],

@@ -13,7 +13,9 @@ struct RegridCommand: ParsableCommand {
     )
 
     /// Runs the command line; usage errors exit with 2 (ArgumentParser's own default is 64).
+    /// The allocator keeps freed memory for the next document (``AllocatorTuning``).
     static func main() {
+        AllocatorTuning.keepFreedMemoryForReuse()
         do {
             var command = try parseAsRoot()
             try command.run()
