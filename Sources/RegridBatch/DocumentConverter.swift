@@ -23,6 +23,8 @@ final class DocumentConverter {
     private var openArchive: (path: String, archive: DocumentArchive)?
     /// The archive inside `openArchive` being read, by its entry index there.
     private var openInner: (container: Int, archive: DocumentArchive)?
+    /// Output folders this worker has made (or found) in this run: each is made once, not once per file.
+    private var madeFolders: Set<String> = []
 
     init(options: BatchOptions, catalog: Catalog, optionsHash: String, styleCache: StyleCache? = nil) {
         self.options = options
@@ -168,7 +170,11 @@ final class DocumentConverter {
             for file in try format.render(document, options: writeOptions) {
                 let relative = stem + file.suffix
                 let url = folder.appendingPathComponent(relative)
-                try LocalFile.createDirectories(atPath: url.deletingLastPathComponent().path)
+                let parent = url.deletingLastPathComponent().path
+                if !madeFolders.contains(parent) {
+                    try LocalFile.createDirectories(atPath: parent)
+                    madeFolders.insert(parent)
+                }
                 try LocalFile.writeAtomically(file.bytes, toPath: url.path)
                 written.append(relative)
             }
