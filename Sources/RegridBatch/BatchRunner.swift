@@ -36,6 +36,7 @@ public struct BatchRunner {
         try LocalFile.createDirectories(atPath: options.outputDirectory)
         let refs = try documents()
         let catalog = try Catalog(path: options.catalogPath)
+        let catalogStartedEmpty = try catalog.isEmpty()
         let state = RunState(refs: refs, progressInterval: progressInterval, failure: failure, progress: progress)
         let workers = min(options.jobs, max(1, refs.count))
         let finished = DispatchGroup()
@@ -45,8 +46,8 @@ public struct BatchRunner {
         for _ in 0..<workers {
             finished.enter()
             let thread = Thread { [options] in
-                let converter = DocumentConverter(options: options, catalog: catalog, optionsHash: optionsHash,
-                                                  styleCache: styleCache)
+                let converter = DocumentConverter(options: options, catalog: catalog, catalogStartedEmpty: catalogStartedEmpty,
+                                                  optionsHash: optionsHash, styleCache: styleCache)
                 while let ref = state.next() {
                     do throws(RegridError) {
                         state.finish(ref, try converter.process(ref))

@@ -84,10 +84,27 @@ public final class Catalog: Sendable {
         }
     }
 
+    /// True when the catalog has no row at all (a first run): no document can be found done.
+    public func isEmpty() throws(RegridError) -> Bool {
+        do {
+            return try pool.read { db in try Row.fetchOne(db, sql: "SELECT 1 FROM documents LIMIT 1") == nil }
+        } catch {
+            throw .io("catalog \(path): \(Catalog.describe(error))")
+        }
+    }
+
+    /// The insert of ``record(_:)``: one statement, prepared once per connection.
+    private static let insertSQL: String = {
+        let columns = CatalogEntry.CodingKeys.allCases.map(\.rawValue)
+        return "INSERT OR REPLACE INTO documents (\(columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    }()
+
     /// Inserts or replaces the row of `entry.sourcePath` in its own committed transaction.
     public func record(_ entry: CatalogEntry) throws(RegridError) {
         do {
-            try pool.write { db in try entry.insert(db, onConflict: .replace) }
+            let arguments = try entry.databaseArguments()
+            try pool.write { db in try db.cachedStatement(sql: Catalog.insertSQL).execute(arguments: arguments) }
         } catch {
             throw .output("cannot write the catalog \(path): \(Catalog.describe(error))")
         }

@@ -84,6 +84,22 @@ public struct CatalogEntry: Codable, Equatable, Sendable, FetchableRecord, Persi
         return encoder
     }
 
+    /// The row's values in ``CodingKeys`` order, stored as GRDB's record encoding stores them
+    /// (`outputs` as the JSON of ``databaseJSONEncoder(for:)``, the date as GRDB's date text), for
+    /// ``Catalog/record(_:)``'s prepared insert: encoding the record through `Codable` for every
+    /// document cost more than the insert.
+    func databaseArguments() throws -> StatementArguments {
+        let outputsJSON = String(decoding: try Self.databaseJSONEncoder(for: CodingKeys.outputs.rawValue).encode(outputs),
+                                 as: UTF8.self)
+        let values: [(any DatabaseValueConvertible)?] = [
+            sourcePath, sha256, byteCount, status, error, reader, layout, agency, year,
+            tableCount, checks, checksFailed, figures, outputsJSON,
+            readMs, convertMs, writeMs, totalMs,
+            optionsHash, regridVersion, convertedAt,
+        ]
+        return StatementArguments(values)
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case sourcePath = "source_path", sha256, byteCount = "byte_count", status, error, reader, layout, agency, year
         case tableCount = "table_count", checks, checksFailed = "checks_failed", figures, outputs

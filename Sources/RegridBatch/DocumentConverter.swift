@@ -26,9 +26,15 @@ final class DocumentConverter {
     /// Output folders this worker has made (or found) in this run: each is made once, not once per file.
     private var madeFolders: Set<String> = []
 
-    init(options: BatchOptions, catalog: Catalog, optionsHash: String, styleCache: StyleCache? = nil) {
+    /// True when the run began with an empty catalog: no document is looked up there (a run
+    /// never has two documents under one source path, so none can find a row of this run).
+    private let catalogStartedEmpty: Bool
+
+    init(options: BatchOptions, catalog: Catalog, catalogStartedEmpty: Bool = false, optionsHash: String,
+         styleCache: StyleCache? = nil) {
         self.options = options
         self.catalog = catalog
+        self.catalogStartedEmpty = catalogStartedEmpty
         self.optionsHash = optionsHash
         self.styleCache = styleCache
     }
@@ -50,7 +56,8 @@ final class DocumentConverter {
             return .processed(.failed, reason: entry.error)
         }
         let hash = SHA256.hex(bytes)
-        if !options.force, let previous = try catalog.entry(for: ref.sourcePath), isDone(previous, sha256: hash) {
+        if !options.force, !catalogStartedEmpty, let previous = try catalog.entry(for: ref.sourcePath),
+           isDone(previous, sha256: hash) {
             return .alreadyDone(previous.status)
         }
         entry.sha256 = hash

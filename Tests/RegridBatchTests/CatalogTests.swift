@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RegridBatch
 import RegridKit
 import Testing
@@ -26,6 +27,34 @@ struct CatalogTests {
         try catalog.record(replaced)
         #expect(try catalog.entries() == [replaced])
         #expect(try catalog.counts() == [.failed: 1])
+    }
+
+    /// `record` inserts through one prepared statement with the values listed by hand: its rows
+    /// must be, byte for byte, what GRDB's own record encoding of the entry stores (every column,
+    /// nils, the outputs' JSON with slashes, quotes and Chinese, the date's text).
+    @Test func recordStoresWhatTheRecordEncodingStores() throws {
+        let fx = try BatchFixtures()
+        defer { fx.remove() }
+        var full = Self.entry("in/报告 \"一\".docx", at: 1_700_000_000.123, figures: #"[{"value": 1}]"#, layout: "2019",
+                              agency: "某市", year: 2020)
+        full.checks = "[]"
+        full.checksFailed = 0
+        full.outputs = ["in/报告 \"一\".docx.json", "in/a\\b.csv"]
+        var bare = CatalogEntry(sourcePath: "x.txt", sha256: nil, byteCount: nil, status: .skipped, optionsHash: "h",
+                                regridVersion: Regrid.version, convertedAt: Date(timeIntervalSince1970: 5))
+        bare.error = "not a document"
+        let byRecord = try Catalog(path: fx.path("record.sqlite"))
+        for entry in [full, bare] { try byRecord.record(entry) }
+        try byRecord.close()
+        try Catalog(path: fx.path("grdb.sqlite")).close()
+        let queue = try DatabaseQueue(path: fx.path("grdb.sqlite"))
+        try queue.write { db in for entry in [full, bare] { try entry.insert(db, onConflict: .replace) } }
+        let select = "SELECT *, typeof(converted_at) AS date_type, typeof(outputs) AS outputs_type FROM documents ORDER BY source_path"
+        let expected = try queue.read { db in try Row.fetchAll(db, sql: select) }
+        try queue.close()
+        let written = try DatabaseQueue(path: fx.path("record.sqlite")).read { db in try Row.fetchAll(db, sql: select) }
+        #expect(expected.count == 2)
+        #expect(written == expected)
     }
 
     /// A closed catalog is one file: no `-wal`/`-shm` left beside it to copy or to confuse (they
