@@ -95,9 +95,28 @@ public struct CatalogEntry: Codable, Equatable, Sendable, FetchableRecord, Persi
             sourcePath, sha256, byteCount, status, error, reader, layout, agency, year,
             tableCount, checks, checksFailed, figures, outputsJSON,
             readMs, convertMs, writeMs, totalMs,
-            optionsHash, regridVersion, convertedAt,
+            optionsHash, regridVersion, Self.databaseText(of: convertedAt),
         ]
         return StatementArguments(values)
+    }
+
+    /// GRDB's text of a date, "yyyy-MM-dd HH:mm:ss.SSS" in UTC (to the nearest millisecond, as its formatter),
+    /// written without its `DateFormatter` for dates of this millennium; others go to GRDB.
+    static func databaseText(of date: Date) -> any DatabaseValueConvertible {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        // 2000-01-01 up to 9999-12-31, where the Gregorian calendar and four-digit years hold.
+        guard milliseconds >= 946_684_800_000, milliseconds < 253_402_300_800_000 else { return date }
+        let total = Int64(milliseconds)
+        var seconds = time_t(total / 1000)
+        var parts = tm()
+        guard gmtime_r(&seconds, &parts) != nil else { return date }
+        func digits(_ value: Int32, _ count: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2) + " "
+            + digits(parts.tm_hour, 2) + ":" + digits(parts.tm_min, 2) + ":" + digits(parts.tm_sec, 2) + "."
+            + digits(Int32(total % 1000), 3)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {

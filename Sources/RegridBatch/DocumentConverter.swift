@@ -25,6 +25,8 @@ final class DocumentConverter {
     private var openInner: (container: Int, archive: DocumentArchive)?
     /// Output folders this worker has made (or found) in this run: each is made once, not once per file.
     private var madeFolders: Set<String> = []
+    /// The output folder as an absolute path without a trailing slash.
+    private let outputFolder: String
 
     /// True when the run began with an empty catalog: no document is looked up there (a run
     /// never has two documents under one source path, so none can find a row of this run).
@@ -35,6 +37,8 @@ final class DocumentConverter {
         self.options = options
         self.catalog = catalog
         self.catalogStartedEmpty = catalogStartedEmpty
+        let folder = URL(fileURLWithPath: options.outputDirectory).path
+        self.outputFolder = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         self.optionsHash = optionsHash
         self.styleCache = styleCache
     }
@@ -171,18 +175,18 @@ final class DocumentConverter {
     /// Renders every format, then writes each file atomically; returns paths relative to the output folder.
     private func writeOutputs(of document: Document, for ref: DocumentRef, options writeOptions: WriteOptions) throws(RegridError) -> [String] {
         let stem = OutputLayout.relativeStem(for: ref.sourcePath)
-        let folder = URL(fileURLWithPath: options.outputDirectory)
+        // The stem has no empty, `.` or `..` component: joining strings gives the path URL would.
+        let parent = stem.lastIndex(of: "/").map { outputFolder + "/" + stem[..<$0] } ?? outputFolder
+        let base = stem.lastIndex(of: "/").map { String(stem[stem.index(after: $0)...]) } ?? stem
         var written: [String] = []
         for format in options.formats {
             for file in try format.render(document, options: writeOptions) {
-                let relative = stem + file.suffix
-                let url = folder.appendingPathComponent(relative)
-                let parent = url.deletingLastPathComponent().path
                 if !madeFolders.contains(parent) {
                     try LocalFile.createDirectories(atPath: parent)
                     madeFolders.insert(parent)
                 }
-                try LocalFile.writeAtomically(file.bytes, toPath: url.path)
+                try LocalFile.writeAtomically(file.bytes, toPath: parent + "/" + base + file.suffix)
+                let relative = stem + file.suffix
                 written.append(relative)
             }
         }

@@ -79,8 +79,8 @@ public enum LocalFile {
 
     /// The temporary name used for `path` (a hidden file, so it never looks like an output).
     static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
+        guard let slash = path.lastIndex(of: "/") else { return "." + path + ".partial" }
+        return path[...slash] + "." + path[path.index(after: slash)...] + ".partial"
     }
 
     private static func reason(_ code: Int32) -> String {
