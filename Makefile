@@ -2,13 +2,13 @@
 # Both install the system libraries first when they are missing (Debian/Ubuntu, apt-get).
 
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev libzip-dev libssl-dev libpoppler-glib8 pkg-config time
+APT_PACKAGES := libxml2-dev libzip-dev libdeflate-dev libssl-dev libpoppler-glib8 pkg-config time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 REGRID := .build/release/regrid
 OUT ?= out
 PREFIX ?= /usr/local
 # The Swift runtime and Foundation are linked into the binary: an installed regrid needs only the
-# system libraries (libxml2, libzip, libcrypto, libsqlite3; libpoppler-glib8, loaded only to read a
+# system libraries (libxml2, libzip, libdeflate, libcrypto, libsqlite3; libpoppler-glib8, loaded only to read a
 # PDF), not the toolchain.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 

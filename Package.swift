@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
+        ),
         // glibc's mallopt (AllocatorTuning); part of libc, nothing to link.
         .systemLibrary(name: "CMalloc"),
         // poppler-glib, loaded the first time a PDF is read (dlopen), not linked: see its header.
@@ -38,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "RegridKit",
-            dependencies: ["CLibXML2", "CLibZip", "CLibCrypto", "CMalloc", "CPopplerRuntime"],
+            dependencies: ["CLibXML2", "CLibZip", "CLibDeflate", "CLibCrypto", "CMalloc", "CPopplerRuntime"],
             // The layout templates are compiled into the library (no resource bundle beside the
             // binary): the EmbedTemplates plugin turns Layout/Templates/**/*.json into Swift.
             exclude: ["Layout/Templates"],

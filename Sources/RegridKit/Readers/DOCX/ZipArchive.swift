@@ -16,13 +16,22 @@ final class ZipArchive {
         var isEncrypted: Bool
         /// The CRC-32 the directory declares for the inflated bytes (nil when it declares none).
         var crc: UInt32? = nil
+        /// True when the entry is compressed with DEFLATE (method 8), the method of nearly every part.
+        var isDeflated = false
     }
+
+    /// Deflated entries up to this size (nearly every document part) are inflated whole by
+    /// ``WholeEntryInflater``; larger ones are streamed through libzip, so that a huge
+    /// `document.xml` is never held inflated.
+    static let defaultWholeInflateLimit = 4 << 20
 
     private let archive: OpaquePointer
     /// The in-memory bytes the archive reads (nil for an archive opened from a file).
     private let storage: UnsafeMutableRawBufferPointer?
     private let limits: ReaderLimits
     private let nameEncoding: ZipNameEncoding
+    /// See ``defaultWholeInflateLimit`` (0: every entry streamed through libzip, for tests).
+    private let wholeInflateLimit: Int
     private var bytesRead = 0
     /// Entries in central-directory order.
     let entries: [Entry]
@@ -32,7 +41,8 @@ final class ZipArchive {
     /// Opens the archive in `bytes` (copied; the archive owns its buffer).
     /// - Parameter nameEncoding: how entry names without the UTF-8 flag are decoded.
     /// - Throws: ``RegridError/corruptArchive(_:)`` for anything libzip cannot open.
-    convenience init(bytes: [UInt8], limits: ReaderLimits, nameEncoding: ZipNameEncoding = .automatic) throws(RegridError) {
+    convenience init(bytes: [UInt8], limits: ReaderLimits, nameEncoding: ZipNameEncoding = .automatic,
+                     wholeInflateLimit: Int = ZipArchive.defaultWholeInflateLimit) throws(RegridError) {
         guard !bytes.isEmpty else { throw .emptyInput }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
         buffer.copyBytes(from: bytes)
@@ -43,7 +53,8 @@ final class ZipArchive {
             buffer.deallocate()
             throw .corruptArchive(ZipArchive.message(&error))
         }
-        try self.init(source: source, storage: buffer, limits: limits, nameEncoding: nameEncoding)
+        try self.init(source: source, storage: buffer, limits: limits, nameEncoding: nameEncoding,
+                      wholeInflateLimit: wholeInflateLimit)
     }
 
     /// Opens the zip file at `path` in place: only the central directory is read now, and each
@@ -57,14 +68,16 @@ final class ZipArchive {
         guard let source = zip_source_file_create(path, 0, -1, &error) else {
             throw .io(ZipArchive.message(&error))
         }
-        try self.init(source: source, storage: nil, limits: limits, nameEncoding: nameEncoding)
+        try self.init(source: source, storage: nil, limits: limits, nameEncoding: nameEncoding,
+                      wholeInflateLimit: ZipArchive.defaultWholeInflateLimit)
     }
 
     /// Opens `source` (taking ownership of it and of `storage`, the buffer it reads, if any).
     private init(source: OpaquePointer, storage: UnsafeMutableRawBufferPointer?, limits: ReaderLimits,
-                 nameEncoding: ZipNameEncoding) throws(RegridError) {
+                 nameEncoding: ZipNameEncoding, wholeInflateLimit: Int) throws(RegridError) {
         self.limits = limits
         self.nameEncoding = nameEncoding
+        self.wholeInflateLimit = wholeInflateLimit
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -89,7 +102,9 @@ final class ZipArchive {
             let entry = Entry(index: index, name: name,
                               size: Int(clamping: st.size), compressedSize: Int(clamping: st.comp_size),
                               isEncrypted: st.encryption_method != UInt16(ZIP_EM_NONE),
-                              crc: st.valid & zip_uint64_t(ZIP_STAT_CRC) != 0 ? st.crc : nil)
+                              crc: st.valid & zip_uint64_t(ZIP_STAT_CRC) != 0 ? st.crc : nil,
+                              isDeflated: st.valid & zip_uint64_t(ZIP_STAT_COMP_METHOD) != 0
+                                  && st.comp_method == UInt16(ZIP_CM_DEFLATE))
             byName[name] = entries.count
             byLower[name.lowercased()] = entries.count
             entries.append(entry)
@@ -142,6 +157,15 @@ final class ZipArchive {
     func open(_ entry: Entry) throws(RegridError) -> EntryStream {
         if entry.isEncrypted { throw .encryptedEntry(entry.name) }
         try checkDeclaredSize(entry)
+        if let inflated = inflateWhole(entry) {
+            do throws(RegridError) {
+                try account(entry.size)
+            } catch {
+                inflated.deallocate()
+                throw error
+            }
+            return EntryStream(archive: self, inflated: inflated, entry: entry)
+        }
         guard let file = zip_fopen_index(archive, zip_uint64_t(entry.index), 0) else {
             let code = zip_error_code_zip(zip_get_error(archive))
             if code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD {
@@ -150,6 +174,25 @@ final class ZipArchive {
             throw .corruptArchive("cannot open entry \(entry.name): \(String(cString: zip_strerror(archive)))")
         }
         return EntryStream(archive: self, file: file, entry: entry, cap: min(limits.maxEntryBytes, max(entry.size, 0)))
+    }
+
+    /// The entry inflated in one call, when it is deflated, small enough, and its data inflates
+    /// to exactly the declared size and CRC; nil sends it down libzip's streaming path.
+    private func inflateWhole(_ entry: Entry) -> UnsafeMutableRawBufferPointer? {
+        guard entry.isDeflated, entry.size > 0, entry.size <= wholeInflateLimit,
+              entry.compressedSize > 0, entry.compressedSize <= limits.maxEntryBytes,
+              let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
+        defer { zip_fclose(file) }
+        let compressed = UnsafeMutableRawBufferPointer.allocate(byteCount: entry.compressedSize, alignment: 8)
+        defer { compressed.deallocate() }
+        guard let base = compressed.baseAddress else { return nil }
+        var filled = 0
+        while filled < entry.compressedSize {
+            let n = zip_fread(file, base + filled, zip_uint64_t(entry.compressedSize - filled))
+            if n <= 0 { return nil }
+            filled += Int(n)
+        }
+        return WholeEntryInflater.inflate(UnsafeRawBufferPointer(compressed), size: entry.size, crc: entry.crc)
     }
 
     /// Counts inflated bytes against the package limit.
@@ -190,10 +233,18 @@ final class ZipArchive {
     }
 }
 
-/// One zip entry being inflated on demand (see ``ZipArchive/open(_:)``). Keeps its archive alive.
+/// One zip entry being inflated on demand (see ``ZipArchive/open(_:)``), or already inflated
+/// whole and handed out in pieces. Keeps its archive alive.
 final class EntryStream {
+    private enum Source {
+        /// libzip inflates as bytes are asked for.
+        case libzip(OpaquePointer)
+        /// Inflated whole (``WholeEntryInflater``), size and CRC checked; `offset` bytes handed out.
+        case inflated(UnsafeMutableRawBufferPointer, offset: Int)
+    }
+
     private let archive: ZipArchive
-    private let file: OpaquePointer
+    private var source: Source
     /// The entry being read.
     let entry: ZipArchive.Entry
     private let cap: Int
@@ -202,12 +253,24 @@ final class EntryStream {
 
     fileprivate init(archive: ZipArchive, file: OpaquePointer, entry: ZipArchive.Entry, cap: Int) {
         self.archive = archive
-        self.file = file
+        self.source = .libzip(file)
         self.entry = entry
         self.cap = cap
     }
 
-    deinit { zip_fclose(file) }
+    fileprivate init(archive: ZipArchive, inflated: UnsafeMutableRawBufferPointer, entry: ZipArchive.Entry) {
+        self.archive = archive
+        self.source = .inflated(inflated, offset: 0)
+        self.entry = entry
+        self.cap = inflated.count
+    }
+
+    deinit {
+        switch source {
+        case .libzip(let file): zip_fclose(file)
+        case .inflated(let bytes, _): bytes.deallocate()
+        }
+    }
 
     /// Inflates up to `buffer.count` bytes into `buffer`; returns the count, 0 at the end of the entry.
     /// - Throws: ``RegridError/corruptArchive(_:)`` for CRC and inflate errors (the CRC is checked
@@ -215,6 +278,18 @@ final class EntryStream {
     ///   out than the entry declares or the package limit allows.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(RegridError) -> Int {
         guard !finished, let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        let file: OpaquePointer
+        switch source {
+        case .libzip(let handle):
+            file = handle
+        case .inflated(let bytes, let offset):
+            // Already inflated, checked and counted against the package limit.
+            let n = min(buffer.count, bytes.count - offset)
+            guard n > 0, let start = bytes.baseAddress else { finished = true; return 0 }
+            base.copyMemory(from: start + offset, byteCount: n)
+            source = .inflated(bytes, offset: offset + n)
+            return n
+        }
         let n = zip_fread(file, base, zip_uint64_t(buffer.count))
         if n < 0 {
             finished = true
