@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RegridBatch
+import RegridFixtures
 import RegridKit
 import Testing
 
@@ -47,7 +48,7 @@ struct CatalogTests {
         let dates = [0.0, 946_684_799.9995, 946_684_800, 951_782_400.5, 1_234_567_890.999_999, 1_700_000_000.0005,
                      1_709_164_800.123_456, 4_102_444_799.999, 253_402_300_799.5]
         // And 400 more, anywhere in this century, to any fraction of a millisecond.
-        var generator = SplitMix64(seed: 12)
+        var generator = SeededRandom(seed: 12)
         let spread = (0..<400).map { _ in Double(generator.next() % 3_155_760_000_000_000) / 1_000_000 + 946_684_800 }
         let dated = (dates + spread).enumerated().map { index, seconds in
             CatalogEntry(sourcePath: "d\(index)", sha256: nil, byteCount: nil, status: .ok, optionsHash: "h",
@@ -149,18 +150,5 @@ struct CatalogTests {
         #expect(texts[1] == ["a.docx", "2019", "某市", "2020", "proactive", "", "本年新制作数量", "0.5", "0.5万元"])
 
         #expect(throws: RegridError.self) { try CatalogExport.figuresTable([Self.entry("d.docx", at: 0, figures: "{not json")]) }
-    }
-}
-
-/// A small seeded generator (the same dates on every run).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegridFixtures
 @testable import RegridKit
 
 /// The marker search answers as Foundation's `contains` does, whichever way it searches.
@@ -16,10 +17,62 @@ import Testing
         ("café本年", "cafe\u{301}", true),
         ("cafe\u{301}", "cafe", false),
         ("\u{F900}本年", "\u{8C48}", true),
+        // Text with other scalars, plain markers: searched by folded scalars.
+        ("é本年制发件数3", "本年制发件数", true),
+        ("é本年制发件数\u{301}", "本年制发件数", false),
+        ("é本年制发件数\u{FE0F}x", "本年制发件数", false),
+        ("é本年制发件数\u{1F3FB}", "本年制发件数", false),
+        ("é本年制发件数\u{200D}x", "本年制发件数", true),
+        ("é\u{0600}本年制发件数", "本年制发件数", true),
+        ("ऄ本年制发件数\u{0903}", "本年制发件数", true),
+        ("é\u{F900}本年", "\u{8C48}本年", true),
+        ("é1\u{212A}m", "1Km", true),
+        ("é\u{2329}a\u{232A}", "\u{3008}a\u{3009}", true),
+        ("é\u{037E}\u{0387}", ";\u{B7}", true),
+        ("é\u{FF08}单位\u{FF09}", "(单位)", false),
+        ("é本年制发件", "本年制发件数", false),
+        ("本年制发件数é", "本年制发件数", true),
+        ("e\u{301}本年", "e", false),
+        ("\u{1F1E8}\u{1F1F3}本年", "本年", true),
     ])
     func answersAsFoundationContains(_ text: String, _ marker: String, _ expected: Bool) {
         #expect(MarkerSearch(text: text).contains(marker) == expected)
         #expect(MarkerSearch(text: text).contains(marker) == text.contains(marker))
+    }
+
+    /// Every corpus text (flattened Tika text of real DOCX), normalized as the resolver does
+    /// (8 of the 33 then hold scalars that are not plain): the template markers and 40 slices of
+    /// the text itself (plain ones, found or not, and others) answer as Foundation's `contains`.
+    @Test func answersAsFoundationOnTheCorpusTexts() throws {
+        let files = SharedCorpus.files(in: "corpus/flat", ext: "txt")
+        guard !files.isEmpty else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        let normalizer = LabelNormalizer()
+        let markers = try LayoutLibrary.builtIn().flatMap { $0.markers ?? [] }.map(normalizer.normalize)
+        var generator = SeededRandom(seed: 7)
+        var notPlain = 0, searched = 0
+        for file in files {
+            let text = normalizer.normalize(try String(contentsOf: file, encoding: .utf8))
+            let search = MarkerSearch(text: text)
+            if !MarkerSearch.isPlain(text) { notPlain += 1 }
+            let scalars = Array(text.unicodeScalars)
+            var probes = markers
+            for _ in 0..<(scalars.isEmpty ? 0 : 40) {
+                let start = Int(generator.next() % UInt64(scalars.count))
+                let length = 1 + Int(generator.next() % 8)
+                var slice = String.UnicodeScalarView()
+                slice.append(contentsOf: scalars[start..<min(scalars.count, start + length)])
+                probes.append(String(slice))
+                probes.append(String(slice) + "不")
+            }
+            for probe in probes {
+                #expect(search.contains(probe) == text.contains(probe), "\(file.lastPathComponent): \(probe.debugDescription)")
+                searched += 1
+            }
+        }
+        #expect(notPlain >= 5 && searched > 1000, "\(notPlain) texts not plain, \(searched) searches")
     }
 
     @Test func anEmptyMarkerIsAnsweredByFoundation() {
