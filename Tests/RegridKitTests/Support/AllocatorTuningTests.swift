@@ -4,7 +4,8 @@ import Testing
 import RegridKit
 
 /// `AllocatorTuning` on glibc: the settings are accepted, and a document-sized block comes from
-/// the heap (where a freed one waits for the next document) while a larger one is still mapped.
+/// the heap, where a freed one waits for the next document (run alone without the settings,
+/// glibc maps it).
 @Suite struct AllocatorTuningTests {
     /// glibc keeps each chunk's size just before the block it returns; bit 1 (`IS_MMAPPED`)
     /// marks a chunk mapped on its own, which `free` unmaps at once.
@@ -18,9 +19,8 @@ import RegridKit
         let documentSized = try #require(malloc(AllocatorTuning.heapBlockLimit - (1 << 20)))
         defer { free(documentSized) }
         #expect(!Self.isMapped(documentSized))
-        let huge = try #require(malloc(AllocatorTuning.heapBlockLimit * 2))
-        defer { free(huge) }
-        #expect(Self.isMapped(huge))
+        // (Whether a larger block is mapped depends on the free memory the other tests of this
+        // process left in the heap: glibc serves a request from a free chunk before mapping.)
     }
 }
 #endif
