@@ -60,7 +60,15 @@ public struct LayoutResolver: Sendable {
         }
         var tableCandidates: [Int: [LayoutCandidate]] = [:]
         for (slot, candidates) in zip(tables, found) { tableCandidates[slot.0] = candidates }
-        let versions = decideVersions(tableCandidates.values.map { $0.filter(\.isAccepted) }, document: document)
+        // Versions are decided only when a table fits two equally; most documents (all that are
+        // not annual reports) never ask, and deciding can mean searching their whole text for markers.
+        var decided: [String: Decision]?
+        func versions() -> [String: Decision] {
+            if let decided { return decided }
+            let versions = decideVersions(tableCandidates.values.map { $0.filter(\.isAccepted) }, document: document)
+            decided = versions
+            return versions
+        }
 
         var result = document
         for (index, candidates) in tableCandidates.sorted(by: { $0.key < $1.key }) {
@@ -75,9 +83,10 @@ public struct LayoutResolver: Sendable {
                 continue
             }
             let tied = accepted.filter { $0.confidence == top }
-            let chosen = tied.first { versions[$0.template.family]?.version == $0.template.version } ?? tied[0]
+            let chosen = tied.count == 1 ? tied[0]
+                : tied.first { versions()[$0.template.family]?.version == $0.template.version } ?? tied[0]
             var rebuilt = chosen.apply(to: table)
-            if tied.count > 1, let decided = versions[chosen.template.family] {
+            if tied.count > 1, let decided = versions()[chosen.template.family] {
                 rebuilt.diagnostics.append(Diagnostic(decided.guessed ? .warning : .info, "layout-version-from-document",
                     "the table fits \(tied.map(\.template.id).joined(separator: " and ")) equally; "
                     + (decided.guessed ? "nothing in the document tells the version apart, took \(chosen.template.id)"
