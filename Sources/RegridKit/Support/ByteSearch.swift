@@ -18,4 +18,23 @@ enum ByteSearch {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
         return memchr(base, Int32(byte), buffer.count) != nil
     }
+
+    /// The offset of the first `byte` in `buffer[start..<end]`, or nil.
+    static func firstIndex(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+        guard let base = buffer.baseAddress, start >= 0, start < end, end <= buffer.count,
+              let found = memchr(base + start, Int32(byte), end - start) else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
+    }
+
+    /// The offset of the first occurrence of `pattern` wholly inside `buffer[start..<end]`, or nil
+    /// (`memchr` to each candidate first byte, then a compare: fast when that byte is not too common).
+    static func firstIndex(of pattern: [UInt8], in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+        guard let first = pattern.first else { return nil }
+        var from = start
+        while let candidate = firstIndex(of: first, in: buffer, from: from, to: end - pattern.count + 1) {
+            if (1..<pattern.count).allSatisfy({ buffer[candidate + $0] == pattern[$0] }) { return candidate }
+            from = candidate + 1
+        }
+        return nil
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RegridKit
 
@@ -180,5 +181,69 @@ struct XMLRootBoundaryTests {
             #expect(cut(document + "\(p)~junk<x/>", chunk: chunk) == document, "pad \(pad)")
             #expect(cut("<r\(p)/>\(p)tail", chunk: chunk) == "<r\(p)/>", "pad \(pad)")
         }
+    }
+
+    /// The proof that lets a part inflated whole go unscanned: its last non-blank bytes are the
+    /// root's one end tag.
+    @Test(arguments: [
+        ("<?xml version=\"1.0\"?><!-- c --><r a=\"x>y/\"><e/><s>t</s></r>\n", true),
+        ("<r><e/></r  >\r\n\t ", true),
+        ("<w:document xmlns:w=\"u\"><w:body></w:bodyx></w:body></w:document>", true),
+        ("<r></rx></r>", true),
+        ("<r><e/></r>~", false),                      // junk after the root
+        ("<r></r><r></r>", false),                    // a second root
+        ("<r><r></r></r>", false),                    // an end tag of that name inside
+        ("<r><!-- </r> --></r>", false),              // ... even in a comment
+        ("<r a='1'/>", false),                        // an empty root
+        ("<r/ >", false),
+        ("<!DOCTYPE r><r></r>", false),
+        ("<r></r><!-- after -->", false),
+        ("", false),
+        ("no markup", false),
+    ])
+    func provesTheRootEndsTheBytes(_ xml: String, _ expected: Bool) {
+        let bytes = Array(xml.utf8)
+        let end = bytes.withUnsafeBytes { XMLRootBoundary.rootEnd(in: $0) }
+        #expect((end != nil) == expected)
+        if let end { #expect(end == bytes.lastIndex(of: UInt8(ascii: ">")).map { $0 + 1 }) }
+        let utf16 = Array(xml.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(utf16.withUnsafeBytes { XMLRootBoundary.rootEnd(in: $0) } == nil)
+    }
+
+    /// Every XML part of every corpus DOCX and malformed DOCX reads the same bytes, with the same
+    /// count of trailing ones, whether or not the proof lets it skip the scan.
+    @Test func unscannedPartsReadAsScannedOnTheCorpus() throws {
+        let files = SharedCorpus.files(in: "corpus/docx", ext: "docx") + SharedCorpus.files(in: "corpus/malformed", ext: "docx")
+        guard !files.isEmpty else {
+            print("skipped: ../shared/corpus is absent")
+            return
+        }
+        func read(_ input: RootBoundedInput) -> (bytes: [UInt8], trailing: Int)? {
+            var out: [UInt8] = []
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 8)
+            defer { buffer.deallocate() }
+            do throws(RegridError) {
+                while true {
+                    let n = try input.read(into: buffer)
+                    if n == 0 { break }
+                    out += buffer[0..<n]
+                }
+                return (out, try input.finish())
+            } catch {
+                return nil
+            }
+        }
+        var parts = 0, unscanned = 0
+        for file in files {
+            guard let archive = try? ZipArchive(bytes: try [UInt8](Data(contentsOf: file)), limits: .default) else { continue }
+            for entry in archive.entries where entry.name.hasSuffix(".xml") || entry.name.hasSuffix(".rels") {
+                guard let fast = try? archive.open(entry), let scanned = try? archive.open(entry) else { continue }
+                if let whole = fast.inflatedBytes, XMLRootBoundary.rootEnd(in: whole) != nil { unscanned += 1 }
+                let a = read(RootBoundedInput(fast)), b = read(RootBoundedInput(scanned, scanAlways: true))
+                #expect(a?.bytes == b?.bytes && a?.trailing == b?.trailing, "\(file.lastPathComponent) \(entry.name)")
+                parts += 1
+            }
+        }
+        #expect(parts > 400 && unscanned > 300, "\(parts) parts, \(unscanned) unscanned")
     }
 }

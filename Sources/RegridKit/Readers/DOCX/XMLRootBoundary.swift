@@ -164,6 +164,83 @@ struct XMLRootBoundary {
         rootClosed = true
         return index + 1
     }
+
+    /// Where the root element of `bytes` (a whole part) ends, just after the `>` of its end tag,
+    /// when that is provably the last non-blank byte, so that a scan would cut there too: the root's start tag
+    /// (after the XML declaration, processing instructions and comments) is not empty, the last
+    /// non-blank bytes are `</name>` (blanks allowed before `>`), and no other `</name` followed
+    /// by a blank or `>` occurs anywhere, so that end tag is the root's own whatever the rest
+    /// holds. Anything else (a DOCTYPE, UTF-16, junk after the root, a second root) answers
+    /// nil, and the part is scanned. For a malformed part the answer does not matter: the
+    /// scan cuts only bytes after a point where the root would already have closed, so libxml2
+    /// stops at the same error either way.
+    static func rootEnd(in bytes: UnsafeRawBufferPointer) -> Int? {
+        let count = bytes.count
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        func find(_ byte: UInt8, from start: Int) -> Int? {
+            ByteSearch.firstIndex(of: byte, in: bytes, from: start, to: count)
+        }
+        func find(_ pattern: [UInt8], from start: Int, before end: Int) -> Int? {
+            ByteSearch.firstIndex(of: pattern, in: bytes, from: start, to: end)
+        }
+        // The root's start tag: the first tag that is not <?…?> or <!--…-->.
+        var index = 0
+        var nameStart = 0
+        while true {
+            guard let open = find(UInt8(ascii: "<"), from: index), open + 1 < count else { return nil }
+            switch bytes[open + 1] {
+            case UInt8(ascii: "?"):
+                guard let close = find([UInt8(ascii: "?"), UInt8(ascii: ">")], from: open + 2, before: count) else { return nil }
+                index = close + 2
+                continue
+            case UInt8(ascii: "!"):
+                guard open + 3 < count, bytes[open + 2] == UInt8(ascii: "-"), bytes[open + 3] == UInt8(ascii: "-"),
+                      let close = find(Array("-->".utf8), from: open + 4, before: count) else { return nil }
+                index = close + 3
+                continue
+            default:
+                nameStart = open + 1
+            }
+            break
+        }
+        var nameEnd = nameStart
+        while nameEnd < count {
+            let byte = bytes[nameEnd]
+            if isBlank(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") { break }
+            // Name bytes only: no NUL (UTF-16), no markup.
+            guard byte > 0x20, byte != UInt8(ascii: "<"), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "'") else { return nil }
+            nameEnd += 1
+        }
+        guard nameEnd > nameStart, nameEnd < count else { return nil }
+        // The start tag's own end, quoted values skipped: `/>` would make the root empty.
+        var tagEnd = nameEnd
+        while tagEnd < count && bytes[tagEnd] != UInt8(ascii: ">") {
+            let byte = bytes[tagEnd]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                guard let close = find(byte, from: tagEnd + 1) else { return nil }
+                tagEnd = close
+            }
+            tagEnd += 1
+        }
+        guard tagEnd < count, bytes[tagEnd - 1] != UInt8(ascii: "/") else { return nil }
+        // The last non-blank bytes: `</name` blanks `>`.
+        var last = count - 1
+        while last > tagEnd && isBlank(bytes[last]) { last -= 1 }
+        guard bytes[last] == UInt8(ascii: ">") else { return nil }
+        var close = last - 1
+        while close > tagEnd && isBlank(bytes[close]) { close -= 1 }
+        let endTag = [UInt8(ascii: "<"), UInt8(ascii: "/")] + Array(UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]))
+        let endTagStart = close + 1 - endTag.count
+        guard endTagStart > tagEnd, (0..<endTag.count).allSatisfy({ bytes[endTagStart + $0] == endTag[$0] }) else { return nil }
+        // No other end tag of that name, anywhere before it (in comments and CDATA too).
+        var from = tagEnd
+        while let other = find(endTag, from: from, before: endTagStart) {
+            let next = bytes[other + endTag.count]
+            if isBlank(next) || next == UInt8(ascii: ">") { return nil }
+            from = other + 1
+        }
+        return last + 1
+    }
 }
 
 /// A zip entry read for the XML parser up to the end of its root element. What follows the root
@@ -173,11 +250,29 @@ final class RootBoundedInput {
     private let entry: EntryStream
     private var boundary = XMLRootBoundary()
     private var trailingBytes = 0
+    /// Where the root ends, when the entry was inflated whole and provably ends with its root's
+    /// end tag: the bytes are then passed on unscanned up to there (see
+    /// ``XMLRootBoundary/rootEnd(in:)``).
+    private let provenRootEnd: Int?
+    /// Bytes read from the entry so far (counted only when the root end is proven).
+    private var position = 0
 
-    init(_ entry: EntryStream) { self.entry = entry }
+    /// - Parameter scanAlways: scan even an entry that provably ends with its root (for tests).
+    init(_ entry: EntryStream, scanAlways: Bool = false) {
+        self.entry = entry
+        self.provenRootEnd = scanAlways ? nil : entry.inflatedBytes.flatMap(XMLRootBoundary.rootEnd(in:))
+    }
 
     /// Fills `buffer` like ``EntryStream/read(into:)``, stopping after the root element.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(RegridError) -> Int {
+        if let end = provenRootEnd {
+            if position >= end { return 0 }
+            let n = try entry.read(into: buffer)
+            let kept = min(n, end - position)
+            if kept < n { count(UnsafeRawBufferPointer(rebasing: buffer[kept..<n])) }
+            position += n
+            return kept
+        }
         if boundary.rootClosed { return 0 }
         let n = try entry.read(into: buffer)
         let kept = boundary.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))

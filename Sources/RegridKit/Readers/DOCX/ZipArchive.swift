@@ -272,6 +272,13 @@ final class EntryStream {
         }
     }
 
+    /// The whole entry, when it was inflated whole (valid while this stream lives); nil when it
+    /// is inflated as it is read.
+    var inflatedBytes: UnsafeRawBufferPointer? {
+        if case .inflated(let bytes, _) = source { return UnsafeRawBufferPointer(bytes) }
+        return nil
+    }
+
     /// Inflates up to `buffer.count` bytes into `buffer`; returns the count, 0 at the end of the entry.
     /// - Throws: ``RegridError/corruptArchive(_:)`` for CRC and inflate errors (the CRC is checked
     ///   when the end is reached); ``RegridError/limitExceeded(what:limit:)`` when more bytes come
