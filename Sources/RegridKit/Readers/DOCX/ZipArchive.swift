@@ -179,8 +179,10 @@ final class ZipArchive {
     /// The entry inflated in one call, when it is deflated, small enough, and its data inflates
     /// to exactly the declared size and CRC; nil sends it down libzip's streaming path.
     private func inflateWhole(_ entry: Entry) -> UnsafeMutableRawBufferPointer? {
+        // DEFLATE never grows data by more than a few bytes per 16 KB stored block: a larger
+        // declared compressed size is a lie, and reading it whole could allocate for nothing.
         guard entry.isDeflated, entry.size > 0, entry.size <= wholeInflateLimit,
-              entry.compressedSize > 0, entry.compressedSize <= limits.maxEntryBytes,
+              entry.compressedSize > 0, entry.compressedSize <= entry.size + entry.size / 256 + 1024,
               let file = zip_fopen_index(archive, zip_uint64_t(entry.index), zip_flags_t(ZIP_FL_COMPRESSED)) else { return nil }
         defer { zip_fclose(file) }
         let compressed = UnsafeMutableRawBufferPointer.allocate(byteCount: entry.compressedSize, alignment: 8)
