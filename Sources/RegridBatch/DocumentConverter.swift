@@ -29,7 +29,9 @@ final class DocumentConverter {
     private let outputFolder: String
 
     /// True when the run began with an empty catalog: no document is looked up there (a run
-    /// never has two documents under one source path, so none can find a row of this run).
+    /// never has two documents under one source path, so none can find a row of this run; a second
+    /// process writing the same catalog at the same time may make one convert a document again,
+    /// never lose one).
     private let catalogStartedEmpty: Bool
 
     init(options: BatchOptions, catalog: Catalog, catalogStartedEmpty: Bool = false, optionsHash: String,
