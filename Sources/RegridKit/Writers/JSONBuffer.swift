@@ -106,6 +106,9 @@ struct JSONBuffer {
         return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
-    /// The text written.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text written. Made without checking its UTF-8 again: every byte in the buffer comes
+    /// from a `String` or `StaticString` (valid UTF-8), ASCII punctuation and digits, or ASCII
+    /// escapes that replace whole scalars (``quoted(_:)`` cuts text only before an ASCII byte or
+    /// around a whole U+2028/U+2029), so the buffer is always whole scalars of valid UTF-8.
+    var string: String { bytes.withUnsafeBufferPointer { String(trustedUTF8: $0) } }
 }

@@ -273,9 +273,7 @@ private final class EventQueue: XMLSAXHandler {
     /// reaches it converted and is decoded the same way. `XMLStreamReaderUTF8Tests` feeds it
     /// broken UTF-8 in text, attributes, across chunks and through UTF-16.
     private static func string(checkedByLibxml2 bytes: ArraySlice<UInt8>) -> String {
-        bytes.withUnsafeBufferPointer { buffer in
-            String(copying: unsafe UTF8Span(unchecked: buffer.span))
-        }
+        bytes.withUnsafeBufferPointer { String(trustedUTF8: $0) }
     }
 
     func startElement(_ tag: XMLStartTag) -> Bool {
