@@ -92,10 +92,9 @@ struct LabelTable: Sendable {
                 if id < 0 { return nil }
                 if hashes[id] == hash {
                     let start = id == 0 ? 0 : ends[id - 1]
-                    if ends[id] - start == utf8.count {
-                        var k = 0
-                        while k < utf8.count && stored[start + k] == utf8[k] { k += 1 }
-                        if k == utf8.count { return id }
+                    if ends[id] - start == utf8.count
+                        && ByteSearch.equal(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: stored[start..<ends[id]])), UnsafeRawBufferPointer(utf8)) {
+                        return id
                     }
                 }
                 slot = (slot + 1) & mask
