@@ -16,6 +16,11 @@ struct JSONBuffer {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends what `other` holds.
+    mutating func append(_ other: JSONBuffer) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
     /// Appends `count` spaces.
     mutating func spaces(_ count: Int) {
         if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
