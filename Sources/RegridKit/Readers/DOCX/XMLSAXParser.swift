@@ -317,32 +317,46 @@ final class XMLPushParser {
             pointer.map { Unmanaged<Context>.fromOpaque($0).takeUnretainedValue() }
         }
 
+        /// Calls `body` with the context behind `pointer` without retaining and releasing it
+        /// (and its handler) around every event: the parse that owns the context outlives it.
+        @inline(__always)
+        static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (Context) -> Void) {
+            guard let pointer else { return }
+            Unmanaged<Context>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+        }
+
         /// Elements, character data, comments and processing instructions, the DOCTYPE refusal and
         /// the structured error handler; nothing else (entity declarations cannot occur: no DOCTYPE).
         static var handlerTable: xmlSAXHandler {
             var sax = xmlSAXHandler()
             sax.initialized = XML_SAX2_MAGIC
             sax.startElementNs = { ctx, localName, _, uri, _, _, attributeCount, _, attributes in
-                guard let context = Context.from(ctx), !context.stopped, let localName else { return }
-                let depth = context.depth
-                context.depth += 1
-                if depth > context.maxDepth {
-                    context.fail(.limitExceeded(what: "XML nesting in \(context.part)", limit: context.maxDepth))
-                    return
+                Context.with(ctx) { context in
+                    guard !context.stopped, let localName else { return }
+                    let depth = context.depth
+                    context.depth += 1
+                    if depth > context.maxDepth {
+                        context.fail(.limitExceeded(what: "XML nesting in \(context.part)", limit: context.maxDepth))
+                        return
+                    }
+                    let tag = XMLStartTag(depth: depth, namespace: context.namespaces.namespace(uri), localName: localName,
+                                          attributes: attributes, attributeCount: Int(attributeCount),
+                                          namespaces: context.namespaces)
+                    if !context.handler.startElement(tag) { context.stop() }
                 }
-                let tag = XMLStartTag(depth: depth, namespace: context.namespaces.namespace(uri), localName: localName,
-                                      attributes: attributes, attributeCount: Int(attributeCount),
-                                      namespaces: context.namespaces)
-                if !context.handler.startElement(tag) { context.stop() }
             }
             sax.endElementNs = { ctx, _, _, _ in
-                guard let context = Context.from(ctx), !context.stopped else { return }
-                context.depth -= 1
-                context.handler.endElement(depth: context.depth)
+                Context.with(ctx) { context in
+                    guard !context.stopped else { return }
+                    context.depth -= 1
+                    context.handler.endElement(depth: context.depth)
+                }
             }
             let characters: charactersSAXFunc = { ctx, bytes, count in
-                guard let context = Context.from(ctx), !context.stopped, let bytes, count > 0 else { return }
-                context.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                Context.with(ctx) { context in
+                    guard !context.stopped, let bytes, count > 0 else { return }
+                    context.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                }
             }
             sax.characters = characters
             sax.ignorableWhitespace = characters
