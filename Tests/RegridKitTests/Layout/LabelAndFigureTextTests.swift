@@ -51,6 +51,26 @@ import RegridKit
         // Notes are never the whole label: "(一)" alone is not "（一）予以公开".
         #expect(n.closeness(of: "(一)", to: "（一）予以公开") == nil)
     }
+
+    /// Each subset of steps does exactly its own steps (the steps are read from the set once).
+    @Test func everySubsetOfStepsAppliesExactlyThoseSteps() {
+        let text = "（１）本年 新\n“收”、申请．（注）"
+        let expected: [LabelNormalizer.Step: String] = [
+            .width: "(1)本年 新\n“收”、申请.(注)", .whitespace: "（１）本年新“收”、申请．（注）",
+            .quotes: "（１）本年 新\n收、申请．（注）", .enumerators: "（１）本年 新\n“收”.申请.（注）",
+        ]
+        #expect(LabelNormalizer(steps: []).normalize(text) == text)
+        let steps = LabelNormalizer.Step.allCases
+        for mask in 0..<(1 << steps.count) {
+            let chosen = Set(steps.indices.filter { mask & (1 << $0) != 0 }.map { steps[$0] })
+            var want = text
+            for step in [LabelNormalizer.Step.width, .whitespace, .quotes, .enumerators] where chosen.contains(step) {
+                want = LabelNormalizer(steps: [step]).normalize(want)
+            }
+            #expect(LabelNormalizer(steps: chosen).normalize(text) == want, "\(chosen)")
+        }
+        for (step, alone) in expected { #expect(LabelNormalizer(steps: [step]).normalize(text) == alone, "\(step)") }
+    }
 }
 
 @Suite struct FigureTextTests {
