@@ -68,6 +68,28 @@ struct JSONWriterTests {
         }
     }
 
+    /// The buffer grows from any capacity to whatever is written, each piece where it belongs.
+    @Test func bufferGrowsPastItsCapacity() {
+        for capacity in [0, 1, 33, 4096] {
+            var out = JSONBuffer(capacity: capacity)
+            var expected = ""
+            for i in 0..<3000 {
+                let text = i % 3 == 0 ? "数据\"\(i)\"" : String(repeating: "x", count: i % 50)
+                out.append("[")
+                out.quoted(text)
+                out.int(i - 1500)
+                out.spaces(i % 4)
+                out.append(raw: "null")
+                expected += "[" + JSONText.quote(text) + String(i - 1500) + String(repeating: " ", count: i % 4) + "null"
+            }
+            var copy = JSONBuffer()
+            copy.append(out)
+            #expect(out.string == expected)
+            #expect(copy.bytes == Array(expected.utf8))
+            #expect(out.takeBytes() == Array(expected.utf8))
+        }
+    }
+
     /// Long texts are scanned eight bytes at a time: every character that needs escaping is
     /// found at every offset within and across those words, between ASCII and Chinese text.
     @Test(arguments: ["abcdefghijklmnopq", "数据表格合并单元格"])
