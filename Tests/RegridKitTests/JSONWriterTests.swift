@@ -49,6 +49,47 @@ struct JSONWriterTests {
         #expect(JSONText.quote("a\u{2029}") == "\"a\\u2029\"")
     }
 
+    /// ``JSONBuffer/string`` skips checking its UTF-8: whatever is written (escapes cut into
+    /// Chinese, emoji and U+2028 at every offset, numbers, raw JSON) leaves whole, valid scalars.
+    @Test func bufferHoldsOnlyValidUTF8() {
+        let pieces = ["数据🙂\u{2028}表\u{01}\"\\", "\u{2029}", "é\u{301}\u{E2}", "\u{FEFF}x\u{10FFFF}", ""]
+        for piece in pieces {
+            for offset in 0...9 {
+                let text = String(String.UnicodeScalarView(Array(("中文abc" + piece).unicodeScalars).shuffledDeterministically(offset)))
+                var out = JSONBuffer()
+                out.append("[")
+                out.quoted(text)
+                out.int(-offset * 1_000_003)
+                out.append(raw: text)
+                out.spaces(offset)
+                #expect(String(validating: out.bytes, as: UTF8.self) == out.string, "\(text.unicodeScalars.map(\.value))")
+                #expect(out.string.utf8.elementsEqual(out.bytes))
+            }
+        }
+    }
+
+    /// The buffer grows from any capacity to whatever is written, each piece where it belongs.
+    @Test func bufferGrowsPastItsCapacity() {
+        for capacity in [0, 1, 33, 4096] {
+            var out = JSONBuffer(capacity: capacity)
+            var expected = ""
+            for i in 0..<3000 {
+                let text = i % 3 == 0 ? "数据\"\(i)\"" : String(repeating: "x", count: i % 50)
+                out.append("[")
+                out.quoted(text)
+                out.int(i - 1500)
+                out.spaces(i % 4)
+                out.append(raw: "null")
+                expected += "[" + JSONText.quote(text) + String(i - 1500) + String(repeating: " ", count: i % 4) + "null"
+            }
+            var copy = JSONBuffer()
+            copy.append(out)
+            #expect(out.string == expected)
+            #expect(copy.bytes == Array(expected.utf8))
+            #expect(out.takeBytes() == Array(expected.utf8))
+        }
+    }
+
     /// Long texts are scanned eight bytes at a time: every character that needs escaping is
     /// found at every offset within and across those words, between ASCII and Chinese text.
     @Test(arguments: ["abcdefghijklmnopq", "数据表格合并单元格"])
@@ -194,5 +235,15 @@ struct FrontDoorTests {
         let docx = try zip.archive()
         #expect(try Regrid.read(bytes: docx, name: "r.docx").source.sha256 == SHA256.hex(docx))
         #expect(try Regrid.read(bytes: docx, name: "r.docx", sha256: "known").source.sha256 == "known")
+    }
+}
+
+extension Array {
+    /// The elements rotated by `seed` places and every other pair swapped: a fixed reordering.
+    fileprivate func shuffledDeterministically(_ seed: Int) -> [Element] {
+        guard !isEmpty else { return self }
+        var out = Array(self[(seed % count)...] + self[..<(seed % count)])
+        for i in stride(from: 0, to: out.count - 1, by: 2) where (i / 2 + seed) % 2 == 0 { out.swapAt(i, i + 1) }
+        return out
     }
 }

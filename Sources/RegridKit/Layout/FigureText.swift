@@ -25,6 +25,7 @@ public enum FigureText {
 
     /// The reading of `text`, or nil when it is not a figure.
     public static func read(_ text: String) -> FigureReading? {
+        if let value = plainInteger(text) { return FigureReading(value: value, form: .number) }
         var scalars: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             let s: Unicode.Scalar
@@ -74,7 +75,8 @@ public enum FigureText {
         if i == scalars.count { return FigureReading(value: value, form: .number) }
         var rest = String(String.UnicodeScalarView(scalars[i...]))
         var unit: String? = nil
-        for candidate in units where rest.hasPrefix(candidate) {
+        let restStart = rest.unicodeScalars.first
+        for candidate in units where mayStart(candidate, restStart) && rest.hasPrefix(candidate) {
             unit = candidate
             rest.removeFirst(candidate.count)
             break
@@ -88,6 +90,29 @@ public enum FigureText {
             note = String(rest.dropFirst().dropLast())
         }
         return FigureReading(value: value, form: .number, unit: unit, note: note)
+    }
+
+    /// The most common figure, ASCII digits alone (at most 15, so the value is exact as a
+    /// `Double`, the same the general reading gives), read without building anything.
+    private static func plainInteger(_ text: String) -> Double? {
+        let utf8 = text.utf8
+        guard (1...15).contains(utf8.count) else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard byte &- 0x30 < 10 else { return nil }
+            value = value * 10 + Int(byte &- 0x30)
+        }
+        return Double(value)
+    }
+
+    /// False when text starting with `start` cannot start with `unit` as `String.hasPrefix`
+    /// compares (by canonical equivalence): `start` is its own canonical decomposition with
+    /// combining class 0 (``LabelTable/triviallyNormalizedScalars``) and differs from the unit's
+    /// first scalar. `hasPrefix` on Chinese text normalizes it, which cost more than the rest of
+    /// reading a figure.
+    private static func mayStart(_ unit: String, _ start: Unicode.Scalar?) -> Bool {
+        guard let start, LabelTable.triviallyNormalizedScalars.contains(where: { $0.contains(start.value) }) else { return true }
+        return unit.unicodeScalars.first == start
     }
 
     private static func isSign(_ s: Unicode.Scalar) -> Bool {
@@ -107,6 +132,7 @@ public enum FigureText {
     /// ASCII), no-break space and zero-width space.
     private static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s.value == 0x20 || (0x09...0x0D).contains(s.value) }
+        if (0x4E00...0x9FFF).contains(s.value) { return false }   // CJK ideographs, without a property lookup
         return s.properties.isWhitespace || s.value == 0xA0 || s.value == 0x200B
     }
 }

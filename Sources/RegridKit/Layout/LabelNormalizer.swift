@@ -34,9 +34,18 @@ public struct LabelNormalizer: Sendable, Equatable {
 
     /// The normalized form of `text`.
     public func normalize(_ text: String) -> String {
-        // The steps are looked up once, not per character (a Set lookup hashes).
-        let width = steps.contains(.width), whitespace = steps.contains(.whitespace)
-        let quotes = steps.contains(.quotes), enumerators = steps.contains(.enumerators)
+        // The steps are read once, not per character, by walking the set (a lookup hashes:
+        // four of them cost more than normalizing a short label).
+        var width = false, whitespace = false, quotes = false, enumerators = false
+        for step in steps {
+            switch step {
+            case .width: width = true
+            case .whitespace: whitespace = true
+            case .quotes: quotes = true
+            case .enumerators: enumerators = true
+            case .notes: break
+            }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -50,7 +59,8 @@ public struct LabelNormalizer: Sendable, Equatable {
             if enumerators, s == "、" || s == "．" { s = "." }
             if s.isASCII { out.append(UInt8(truncatingIfNeeded: s.value)) } else { UTF8.encode(s) { out.append($0) } }
         }
-        return String(decoding: out, as: UTF8.self)
+        // Whole scalars encoded one by one: valid UTF-8, not checked again.
+        return out.withUnsafeBufferPointer { String(trustedUTF8: $0) }
     }
 
     /// `normalized` with every bracketed note removed, except a leading item number such as `(一)`.

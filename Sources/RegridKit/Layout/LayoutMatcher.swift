@@ -41,9 +41,9 @@ public struct LayoutMatcher: Sendable {
         self.vocabulary = vocabulary
         self.labelFormIDs = labelForms.map { forms in
             forms.map { forms in
-                LabelFormIDs(normalized: vocabulary.ids[forms.normalized] ?? -1,
-                             variants: forms.variants.compactMap { vocabulary.ids[$0] },
-                             bare: forms.bare.compactMap { vocabulary.ids[$0] })
+                LabelFormIDs(normalized: vocabulary.id(forms.normalized) ?? -1,
+                             variants: forms.variants.compactMap { vocabulary.id($0) },
+                             bare: forms.bare.compactMap { vocabulary.id($0) })
             }
         }
     }
@@ -291,8 +291,8 @@ final class PreparedTable {
     func texts(for vocabulary: LabelVocabulary) -> Texts {
         if let hit = byVocabulary.first(where: { $0.0 === vocabulary }) { return hit.1 }
         let (normalized, bare) = texts(for: vocabulary.normalizer)
-        let textIDs = normalized.map { vocabulary.ids[$0] ?? -1 }
-        let bareIDs = bare.map { vocabulary.ids[$0] ?? -1 }
+        let textIDs = normalized.map { vocabulary.id($0) ?? -1 }
+        let bareIDs = bare.map { vocabulary.id($0) ?? -1 }
         var cellsByTextID = [[Int]](repeating: [], count: vocabulary.count)
         var cellsByBareID = [[Int]](repeating: [], count: vocabulary.count)
         var present = [Bool](repeating: false, count: vocabulary.count)

@@ -66,7 +66,7 @@ public struct LayoutTemplate: Codable, Equatable, Sendable {
             decoded = try decodeWithJSONDecoder(bytes, origin: origin)
         }
         for template in decoded { try template.check(origin: origin) }
-        return decoded
+        return decoded.map { $0.sharingFigurePaths() }
     }
 
     /// `JSONDecoder`'s reading, for what ``TemplateJSONReader`` leaves (and for its error messages).

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Fast byte searches (`memchr`) for the readers' hot paths, where the generic
-/// `Sequence.contains` walks a `String.UTF8View` index by index.
+/// Fast byte searches and comparisons (`memchr`, `memcmp`) for the hot paths, where the generic
+/// `Sequence.contains` and `elementsEqual` walk their elements one by one.
 enum ByteSearch {
     /// Whether `byte` occurs in the UTF-8 of `text`.
     static func contains(_ byte: UInt8, in text: String) -> Bool {
@@ -36,5 +36,20 @@ enum ByteSearch {
             from = candidate + 1
         }
         return nil
+    }
+
+    /// Whether the UTF-8 of `a` and `b` is the same bytes (not `String` equality, which is
+    /// canonical equivalence).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { ua in b.withUTF8 { ub in equal(UnsafeRawBufferPointer(ua), UnsafeRawBufferPointer(ub)) } }
+    }
+
+    /// Whether two buffers hold the same bytes.
+    static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let pa = a.baseAddress, let pb = b.baseAddress, a.count > 0 else { return true }
+        return memcmp(pa, pb, a.count) == 0
     }
 }

@@ -1,30 +1,82 @@
 /// A growing UTF-8 buffer that JSON text is written into directly, so that a large document
 /// is one allocation that doubles, not a string per value joined many times over.
 struct JSONBuffer {
-    private(set) var bytes: [UInt8] = []
+    /// The bytes written are `storage[..<count]`; the rest is room to write into. Writes copy
+    /// into the storage's memory: `Array.append(contentsOf:)` cost ~100 instructions per call,
+    /// and JSON is written a few bytes at a time.
+    private var storage: [UInt8]
+    private var count = 0
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) { storage = [UInt8](repeating: 0, count: max(capacity, 32)) }
+
+    /// The bytes written (a copy).
+    var bytes: [UInt8] { Array(storage[..<count]) }
+
+    /// The bytes written, leaving the buffer as it is but without its spare room (no copy).
+    mutating func takeBytes() -> [UInt8] {
+        storage.removeLast(storage.count - count)
+        return storage
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > storage.count { grow(extra) }
+    }
+
+    private mutating func grow(_ extra: Int) {
+        storage.append(contentsOf: repeatElement(0, count: max(storage.count, count + extra - storage.count)))
+    }
+
+    /// Appends `source` (UTF-8 of whole scalars).
+    @inline(__always)
+    private mutating func write(_ source: UnsafeRawBufferPointer) {
+        let n = source.count
+        guard n > 0, let from = source.baseAddress else { return }
+        reserve(n)
+        let at = count
+        storage.withUnsafeMutableBytes { to in
+            if let base = to.baseAddress { (base + at).copyMemory(from: from, byteCount: n) }
+        }
+        count = at + n
+    }
+
+    /// Appends one ASCII byte.
+    @inline(__always)
+    private mutating func write(byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
 
     /// Appends fixed ASCII text (punctuation, keys known to need no escaping).
     mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { write(UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends already-serialized JSON.
     mutating func append(raw text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends what `other` holds.
+    mutating func append(_ other: JSONBuffer) {
+        other.storage.withUnsafeBytes { write(UnsafeRawBufferPointer(rebasing: $0[..<other.count])) }
     }
 
     /// Appends `count` spaces.
     mutating func spaces(_ count: Int) {
-        if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+        guard count > 0 else { return }
+        reserve(count)
+        for i in self.count..<(self.count + count) { storage[i] = 0x20 }
+        self.count += count
     }
 
     /// Appends an integer in decimal.
     mutating func int(_ value: Int) {
-        guard value != 0 else { bytes.append(0x30); return }
-        if value < 0 { bytes.append(0x2D) }
+        guard value != 0 else { write(byte: 0x30); return }
+        if value < 0 { write(byte: 0x2D) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -36,7 +88,7 @@ struct JSONBuffer {
                 magnitude /= 10
                 count += 1
             }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            write(UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
         }
     }
 
@@ -45,7 +97,7 @@ struct JSONBuffer {
     mutating func quoted(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            bytes.append(0x22)
+            write(byte: 0x22)
             var start = 0
             var i = 0
             let n = utf8.count
@@ -78,21 +130,21 @@ struct JSONBuffer {
                     i += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                write(UnsafeRawBufferPointer(rebasing: raw[start..<i]))
                 if escape.utf8CodeUnitCount > 0 {
                     append(escape)
                     i += b == 0xE2 ? 3 : 1
                 } else {
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     append("\\u00")
-                    bytes.append(hex[Int(b >> 4)])
-                    bytes.append(hex[Int(b & 0xF)])
+                    write(byte: hex[Int(b >> 4)])
+                    write(byte: hex[Int(b & 0xF)])
                     i += 1
                 }
                 start = i
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n]))
-            bytes.append(0x22)
+            write(UnsafeRawBufferPointer(rebasing: raw[start..<n]))
+            write(byte: 0x22)
         }
     }
 
@@ -106,6 +158,9 @@ struct JSONBuffer {
         return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
-    /// The text written.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// The text written. Made without checking its UTF-8 again: every byte in the buffer comes
+    /// from a `String` or `StaticString` (valid UTF-8), ASCII punctuation and digits, or ASCII
+    /// escapes that replace whole scalars (``quoted(_:)`` cuts text only before an ASCII byte or
+    /// around a whole U+2028/U+2029), so the buffer is always whole scalars of valid UTF-8.
+    var string: String { storage.withUnsafeBufferPointer { String(trustedUTF8: UnsafeBufferPointer(rebasing: $0[..<count])) } }
 }

@@ -44,7 +44,7 @@ public struct JSONWriter: Sendable {
         o.key("diagnostics", &out); diagnostics(document.diagnostics, indent: 2, &out)
         o.close(&out)
         out.append("\n")
-        return out.bytes
+        return out.takeBytes()
     }
 
     /// One diagnostic as a compact JSON object.

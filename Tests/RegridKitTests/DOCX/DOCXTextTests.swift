@@ -46,6 +46,22 @@ struct DOCXTextTests {
         ])
     }
 
+    /// Runs of paragraphs in one style, and styles coming back after others (the level of the
+    /// last style looked up is kept): every paragraph gets its own style's level.
+    @Test func headingLevelsHoldAcrossRunsAndReturnsOfStyles() throws {
+        let styles = X.style("H2", name: "heading 2") + X.style("T", name: "Title") + X.style("N", name: "Normal")
+        let sequence: [(String?, String)] = [("H2", "h2"), ("H2", "h2"), (nil, "p"), (nil, "p"), ("T", "h1"), ("H2", "h2"),
+                                             ("N", "p"), (nil, "p"), ("T", "h1"), ("T", "h1"), ("N", "p"), ("H2", "h2")]
+        var body = ""
+        for (i, (style, _)) in sequence.enumerated() {
+            body += style.map { X.p("t\(i)", style: $0) } ?? X.p("t\(i)")
+            if i == 6 { body += "<w:p><w:pPr><w:pStyle w:val=\"N\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>direct</w:t></w:r></w:p>" }
+        }
+        var expected = sequence.enumerated().map { "\($0.element.1) t\($0.offset)" }
+        expected.insert("h2 direct", at: 7)
+        #expect(try TestDOCX(body: body, styles: styles).read().outline == expected)
+    }
+
     @Test func defaultParagraphStyleApplies() throws {
         let styles = "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Big\"><w:name w:val=\"heading 3\"/></w:style>"
         #expect(try TestDOCX(body: X.p("x"), styles: styles).read().outline == ["h3 x"])

@@ -51,6 +51,26 @@ import RegridKit
         // Notes are never the whole label: "(一)" alone is not "（一）予以公开".
         #expect(n.closeness(of: "(一)", to: "（一）予以公开") == nil)
     }
+
+    /// Each subset of steps does exactly its own steps (the steps are read from the set once).
+    @Test func everySubsetOfStepsAppliesExactlyThoseSteps() {
+        let text = "（１）本年 新\n“收”、申请．（注）"
+        let expected: [LabelNormalizer.Step: String] = [
+            .width: "(1)本年 新\n“收”、申请.(注)", .whitespace: "（１）本年新“收”、申请．（注）",
+            .quotes: "（１）本年 新\n收、申请．（注）", .enumerators: "（１）本年 新\n“收”.申请.（注）",
+        ]
+        #expect(LabelNormalizer(steps: []).normalize(text) == text)
+        let steps = LabelNormalizer.Step.allCases
+        for mask in 0..<(1 << steps.count) {
+            let chosen = Set(steps.indices.filter { mask & (1 << $0) != 0 }.map { steps[$0] })
+            var want = text
+            for step in [LabelNormalizer.Step.width, .whitespace, .quotes, .enumerators] where chosen.contains(step) {
+                want = LabelNormalizer(steps: [step]).normalize(want)
+            }
+            #expect(LabelNormalizer(steps: chosen).normalize(text) == want, "\(chosen)")
+        }
+        for (step, alone) in expected { #expect(LabelNormalizer(steps: [step]).normalize(text) == alone, "\(step)") }
+    }
 }
 
 @Suite struct FigureTextTests {
@@ -89,5 +109,42 @@ import RegridKit
     @Test(arguments: ["1.属于国家秘密", "总计", "abc", "12abc", "1.2.3", "(8)", "8（", "--8", "1,2"])
     func rejectsLabelsAndJunk(_ text: String) {
         #expect(FigureText.read(text) == nil)
+    }
+
+    /// Plain ASCII integers take a shortcut; with a space in front they take the general reading,
+    /// which must agree.
+    @Test func plainIntegersReadAsTheGeneralReadingDoes() {
+        var texts = ["0", "7", "007", "38", "1200", "999999999999999", "1000000000000000", "9999999999999999", "12345678901234567890"]
+        var seed: UInt64 = 42
+        for _ in 0..<2000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            texts.append(String(seed >> UInt64(4 + Int(seed % 50))))
+        }
+        for text in texts {
+            #expect(FigureText.read(text) == FigureText.read(" " + text), "\(text)")
+            #expect(FigureText.read(text)?.value == Double(text), "\(text)")
+        }
+    }
+
+    /// Units are matched by canonical equivalence; the shortcut that skips texts whose first
+    /// scalar differs from a unit's must not lose a unit spelled with an equivalent scalar (CJK
+    /// compatibility ideographs decompose to unified ones) or followed by a combining mark.
+    @Test func unitsAreFoundAsStringHasPrefixFindsThem() {
+        for unit in FigureText.units {
+            let plain = FigureText.read("12" + unit)
+            #expect(plain?.value == 12 && plain?.form == .number && plain?.unit == unit && plain?.note == nil, "\(unit)")
+            #expect(FigureText.read("12" + unit + "（其中1件）")?.note == "其中1件")
+            let tail = String(String.UnicodeScalarView(unit.unicodeScalars.dropFirst()))
+            for value in Array(0xF900...0xFAFF) + Array(0x2F800...0x2FA1F) {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let spelled = String(Character(scalar)) + tail
+                let reading = FigureText.read("3" + spelled)
+                // What String.hasPrefix says: the first unit that prefixes it, if nothing is left after it.
+                let expected = FigureText.units.first { spelled.hasPrefix($0) }.flatMap { spelled.dropFirst($0.count).isEmpty ? $0 : nil }
+                #expect(reading?.unit == expected, "U+\(String(value, radix: 16)) for \(unit): \(String(describing: reading))")
+                if scalar.value == 0x2F8EF, tail.isEmpty { #expect(reading?.unit == "次") }   // U+2F8EF is canonically 次
+            }
+            #expect(FigureText.read("3" + unit + "\u{301}") == nil)
+        }
     }
 }

@@ -29,13 +29,14 @@ public struct DisclosureJSONWriter: Sendable {
 
     /// What `jsonArray(items.map(write), indent: 0)` gives, written into one buffer (the batch
     /// writes a report's figures for every document; a string per value was most of its cost).
-    private func lines<T>(_ items: [T], _ write: (T, inout JSONBuffer) -> Void) -> String {
+    private func lines<T>(_ items: [T], _ write: (T, inout JSONBuffer, inout PathCache) -> Void) -> String {
         guard !items.isEmpty else { return "[]" }
         var out = JSONBuffer(capacity: 256 * items.count)
+        var paths = PathCache()
         out.append("[\n")
         for (i, item) in items.enumerated() {
             out.append(i == 0 ? "  " : ",\n  ")
-            write(item, &out)
+            write(item, &out, &paths)
         }
         out.append("\n]")
         return out.string
@@ -43,34 +44,54 @@ public struct DisclosureJSONWriter: Sendable {
 
     private func figure(_ f: DisclosureFigure) -> String {
         var out = JSONBuffer()
-        figure(f, into: &out)
+        var paths = PathCache()
+        figure(f, into: &out, paths: &paths)
         return out.string
     }
 
     private func check(_ c: DisclosureCheck) -> String {
         var out = JSONBuffer()
-        check(c, into: &out)
+        var paths = PathCache()
+        check(c, into: &out, paths: &paths)
         return out.string
     }
 
-    /// `["a", "b"]`.
-    private func path(_ p: [String], into out: inout JSONBuffer) {
-        out.append("[")
-        for (i, label) in p.enumerated() {
-            if i > 0 { out.append(", ") }
-            out.quoted(label)
+    /// The JSON of the paths written so far, by array storage: a report's figures and checks
+    /// repeat a few dozen paths (its template's own arrays, see
+    /// ``LayoutTemplate/sharingFigurePaths()``), and quoting their labels for every figure cost
+    /// more than the rest of the figure. Only arrays that outlive the cache are looked up (the
+    /// report's), so no address is reused for other labels.
+    private struct PathCache {
+        private var entries: [(address: UnsafeRawPointer, count: Int, json: JSONBuffer)] = []
+
+        /// Appends the JSON of `p` (`["a", "b"]`) to `out`.
+        mutating func write(_ p: [String], into out: inout JSONBuffer) {
+            let address = p.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+            if let address, let hit = entries.last(where: { $0.address == address && $0.count == p.count }) {
+                out.append(hit.json)
+                return
+            }
+            var json = JSONBuffer()
+            json.append("[")
+            for (i, label) in p.enumerated() {
+                if i > 0 { json.append(", ") }
+                json.quoted(label)
+            }
+            json.append("]")
+            out.append(json)
+            // A few dozen paths per report: searched, not hashed; a report with more stops caching.
+            if let address, entries.count < 64 { entries.append((address, p.count, json)) }
         }
-        out.append("]")
     }
 
     /// One compact figure object, as ``JSONObject/compact()`` lays it out.
-    private func figure(_ f: DisclosureFigure, into out: inout JSONBuffer) {
+    private func figure(_ f: DisclosureFigure, into out: inout JSONBuffer, paths: inout PathCache) {
         out.append("{\"table\": ")
         out.quoted(f.table.rawValue)
         out.append(", \"row\": ")
-        path(f.row, into: &out)
+        paths.write(f.row, into: &out)
         out.append(", \"column\": ")
-        path(f.column, into: &out)
+        paths.write(f.column, into: &out)
         out.append(", \"value\": ")
         out.append(raw: f.value.map(JSONText.number) ?? "null")
         out.append(", \"text\": ")
@@ -85,7 +106,7 @@ public struct DisclosureJSONWriter: Sendable {
     }
 
     /// One compact check object, as ``JSONObject/compact()`` lays it out.
-    private func check(_ c: DisclosureCheck, into out: inout JSONBuffer) {
+    private func check(_ c: DisclosureCheck, into out: inout JSONBuffer, paths: inout PathCache) {
         out.append("{\"rule\": ")
         out.quoted(c.rule)
         out.append(", \"ok\": ")
@@ -94,11 +115,11 @@ public struct DisclosureJSONWriter: Sendable {
         out.quoted(c.table.rawValue)
         if let row = c.row {
             out.append(", \"row\": ")
-            path(row, into: &out)
+            paths.write(row, into: &out)
         }
         if let column = c.column {
             out.append(", \"column\": ")
-            path(column, into: &out)
+            paths.write(column, into: &out)
         }
         out.append(", \"expected\": ")
         out.append(raw: JSONText.number(c.expected))

@@ -50,8 +50,8 @@ public enum DisclosureRules {
             for cell in template.cells {
                 guard let p = cell.figure else { continue }
                 // A template lists its cells row by row: the row is most often the last one seen.
-                if rows.last != p.row && !rows.contains(p.row) { rows.append(p.row) }
-                if !columns.contains(p.column) { columns.append(p.column) }
+                if rows.last != p.row && index(of: p.row, in: rows) == nil { rows.append(p.row) }
+                if index(of: p.column, in: columns) == nil { columns.append(p.column) }
             }
             // Table 三's figures on the grid of its template's rows × columns.
             var grid = [Double?](repeating: nil, count: rows.count * columns.count)
@@ -121,8 +121,9 @@ public enum DisclosureRules {
     }
 
     /// The index of `path` in `paths` (whose elements are distinct), found by storage identity
-    /// first: the paths handed around are the template's own arrays, and comparing Chinese labels
-    /// that are equal but stored apart costs a normalizing comparison each.
+    /// first: the paths handed around are the template's own arrays, equal ones shared
+    /// (``LayoutTemplate/sharingFigurePaths()``), and comparing Chinese labels that are equal but
+    /// stored apart costs a normalizing comparison each.
     private static func index(of path: [String], in paths: [[String]]) -> Int? {
         let storage = path.withUnsafeBufferPointer { $0.baseAddress }
         if let storage, let i = paths.firstIndex(where: { $0.count == path.count && $0.withUnsafeBufferPointer { $0.baseAddress } == storage }) {

@@ -29,6 +29,9 @@ final class BodyParser {
     var counts = Counts()
     /// Heading levels by paragraph style id (NUL for none), see ``headingLevel(styleId:directOutlineLevel:)``.
     private var headingLevels: [String: Int?] = [:]
+    /// The last style id looked up and its level: paragraphs in a row mostly share their style,
+    /// and comparing two ids costs less than hashing one.
+    private var lastHeadingLevel: (key: String, level: Int?)?
 
     struct Counts {
         var deletions = 0
@@ -187,9 +190,15 @@ final class BodyParser {
     func headingLevel(styleId: String?, directOutlineLevel: Int?) -> Int? {
         if let directOutlineLevel { return StyleSheet.level(outline: directOutlineLevel) }
         let key = styleId ?? "\u{0}"   // no style id holds NUL (XML cannot)
-        if let known = headingLevels[key] { return known }
-        let level = styles.headingLevel(styleId: styleId, directOutlineLevel: nil)
-        headingLevels[key] = level
+        if let last = lastHeadingLevel, last.key == key { return last.level }
+        let level: Int?
+        if let known = headingLevels[key] {
+            level = known
+        } else {
+            level = styles.headingLevel(styleId: styleId, directOutlineLevel: nil)
+            headingLevels[key] = level
+        }
+        lastHeadingLevel = (key, level)
         return level
     }
 

@@ -121,23 +121,47 @@ struct XMLStartTag {
 /// kept, not only the last one.
 fileprivate final class NamespaceCache {
     private static let capacity = 8
-    private var pointers: [UnsafePointer<xmlChar>] = []
-    private var namespaces: [XMLNamespace] = []
-    /// Where the next new pointer goes once the cache is full (round robin).
-    private var nextSlot = 0
+    /// The cache lives in plain allocated memory, read and written without the run time's
+    /// exclusivity checks on a class's arrays (they cost twice the lookups, on every element and
+    /// attribute); one parse on one thread owns it.
+    private let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>
+    private let namespaces: UnsafeMutablePointer<XMLNamespace>
+    /// How many slots are filled, and where the next new pointer goes once all are (round robin).
+    private let counters: UnsafeMutablePointer<(filled: Int, next: Int)>
+
+    init() {
+        pointers = .allocate(capacity: Self.capacity)
+        pointers.initialize(repeating: nil, count: Self.capacity)
+        namespaces = .allocate(capacity: Self.capacity)
+        namespaces.initialize(repeating: .none, count: Self.capacity)
+        counters = .allocate(capacity: 1)
+        counters.initialize(to: (0, 0))
+    }
+
+    deinit {
+        pointers.deinitialize(count: Self.capacity)
+        pointers.deallocate()
+        namespaces.deinitialize(count: Self.capacity)
+        namespaces.deallocate()
+        counters.deinitialize(count: 1)
+        counters.deallocate()
+    }
 
     func namespace(_ uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
         guard let uri else { return .none }
-        for index in pointers.indices where pointers[index] == uri { return namespaces[index] }
+        let filled = counters.pointee.filled
+        for index in 0..<filled where pointers[index] == uri { return namespaces[index] }
         let namespace = XMLNamespace(uri: String(cString: uri))
-        if pointers.count < Self.capacity {
-            pointers.append(uri)
-            namespaces.append(namespace)
+        let slot: Int
+        if filled < Self.capacity {
+            slot = filled
+            counters.pointee.filled = filled + 1
         } else {
-            pointers[nextSlot] = uri
-            namespaces[nextSlot] = namespace
-            nextSlot = (nextSlot + 1) % Self.capacity
+            slot = counters.pointee.next
+            counters.pointee.next = (slot + 1) % Self.capacity
         }
+        pointers[slot] = uri
+        namespaces[slot] = namespace
         return namespace
     }
 }
@@ -293,32 +317,46 @@ final class XMLPushParser {
             pointer.map { Unmanaged<Context>.fromOpaque($0).takeUnretainedValue() }
         }
 
+        /// Calls `body` with the context behind `pointer` without retaining and releasing it
+        /// (and its handler) around every event: the parse that owns the context outlives it.
+        @inline(__always)
+        static func with(_ pointer: UnsafeMutableRawPointer?, _ body: (Context) -> Void) {
+            guard let pointer else { return }
+            Unmanaged<Context>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+        }
+
         /// Elements, character data, comments and processing instructions, the DOCTYPE refusal and
         /// the structured error handler; nothing else (entity declarations cannot occur: no DOCTYPE).
         static var handlerTable: xmlSAXHandler {
             var sax = xmlSAXHandler()
             sax.initialized = XML_SAX2_MAGIC
             sax.startElementNs = { ctx, localName, _, uri, _, _, attributeCount, _, attributes in
-                guard let context = Context.from(ctx), !context.stopped, let localName else { return }
-                let depth = context.depth
-                context.depth += 1
-                if depth > context.maxDepth {
-                    context.fail(.limitExceeded(what: "XML nesting in \(context.part)", limit: context.maxDepth))
-                    return
+                Context.with(ctx) { context in
+                    guard !context.stopped, let localName else { return }
+                    let depth = context.depth
+                    context.depth += 1
+                    if depth > context.maxDepth {
+                        context.fail(.limitExceeded(what: "XML nesting in \(context.part)", limit: context.maxDepth))
+                        return
+                    }
+                    let tag = XMLStartTag(depth: depth, namespace: context.namespaces.namespace(uri), localName: localName,
+                                          attributes: attributes, attributeCount: Int(attributeCount),
+                                          namespaces: context.namespaces)
+                    if !context.handler.startElement(tag) { context.stop() }
                 }
-                let tag = XMLStartTag(depth: depth, namespace: context.namespaces.namespace(uri), localName: localName,
-                                      attributes: attributes, attributeCount: Int(attributeCount),
-                                      namespaces: context.namespaces)
-                if !context.handler.startElement(tag) { context.stop() }
             }
             sax.endElementNs = { ctx, _, _, _ in
-                guard let context = Context.from(ctx), !context.stopped else { return }
-                context.depth -= 1
-                context.handler.endElement(depth: context.depth)
+                Context.with(ctx) { context in
+                    guard !context.stopped else { return }
+                    context.depth -= 1
+                    context.handler.endElement(depth: context.depth)
+                }
             }
             let characters: charactersSAXFunc = { ctx, bytes, count in
-                guard let context = Context.from(ctx), !context.stopped, let bytes, count > 0 else { return }
-                context.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                Context.with(ctx) { context in
+                    guard !context.stopped, let bytes, count > 0 else { return }
+                    context.handler.characters(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                }
             }
             sax.characters = characters
             sax.ignorableWhitespace = characters

@@ -82,8 +82,10 @@ extension String {
         // scalars without breaking it into characters: a character's whitespace-ness is that of
         // its first scalar, and the last scalars accepted here always begin the last character
         // (nothing joins them to what precedes but a Prepend mark, which is not whitespace).
+        // The scalars `beginsItsCharacter` accepts are none of them whitespace, so the usual
+        // first scalar needs no property lookup either.
         if let first = unicodeScalars.first, let last = unicodeScalars.last,
-           !first.properties.isWhitespace, String.beginsItsCharacter(last) {
+           String.beginsItsCharacter(first) || !first.properties.isWhitespace, String.beginsItsCharacter(last) {
             return self
         }
         return trimmed(where: { $0.isWhitespace })
