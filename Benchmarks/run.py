@@ -19,6 +19,10 @@ REGRID = os.path.join(ROOT, ".build", "release", "regrid")
 SAMPLES = os.path.join(ROOT, ".build", "release", "regrid-samples")
 FLOOR = os.path.join(WORK, "docx_floor")
 WRITE_FLOOR = os.path.join(WORK, "write_floor")
+# Outputs also written to memory (tmpfs), where creating a file costs what it costs on a journaled
+# file system: this machine's ext4 has no journal, and then every new inode is searched for past
+# the inodes deleted recently (each run deletes the last one's 1000+ outputs first).
+MEMORY_OUT = "/dev/shm/regrid-bench-out" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 WALK = os.path.join(ROOT, "Benchmarks", "walk_docx.py")
 REAL_WEIGHT = os.path.join(ROOT, "Benchmarks", "real_weight.py")
 
@@ -118,6 +122,12 @@ def docx_set_row(name, folder, a):
                               prepare=f"rm -rf {batch_out}")
     note(f"{name}: write floor (the same outputs and catalog rows, written again)")
     write_ms = write_floor_ms(batch_out, a.runs)
+    mem_wall, mem_cpu = (None, None)
+    if MEMORY_OUT:
+        note(f"{name}: regrid batch, outputs in tmpfs")
+        mem_wall, mem_cpu = hyperfine_cpu(f"{REGRID} batch {folder} --out {MEMORY_OUT} -t json --quiet --jobs 2", a.runs,
+                                          prepare=f"rm -rf {MEMORY_OUT}")
+        shutil.rmtree(MEMORY_OUT, ignore_errors=True)
     plain, _ = hyperfine_cpu(f"{REGRID} batch {folder} --out {batch_out} -t json --quiet --jobs 2 --no-layouts", a.runs,
                              prepare=f"rm -rf {batch_out}")
     note(f"{name}: C floor")
@@ -129,10 +139,14 @@ def docx_set_row(name, folder, a):
     pandoc, _ = hyperfine_cpu(f"while read -r f; do pandoc -f docx -t json \"$f\" -o {WORK}/pandoc.json || exit 1; done < {sample}",
                               max(2, a.runs // 2))
     pandoc_per_doc = pandoc / sampled
+    mem = lambda f: "—" if mem_wall is None else f()
     return (f"| {name} | {n} | {median_member_kb(files, 'word/document.xml'):.0f} / {median_member_kb(files, 'word/styles.xml'):.0f} "
-            f"| {fmt(n / wall, 0)} | {fmt(n / plain, 0)} | {1000 * cpu / n:.2f} | {1000 * floor_cpu / n:.2f} | {write_ms:.2f} "
-            f"| {cpu / floor_cpu:.2f} | {(1000 * floor_cpu / n + write_ms) / (1000 * floor_cpu / n):.2f} "
-            f"| {fmt(n / floor2, 0)} | {fmt(pandoc_per_doc * n / wall, 1)} | {fmt(pydocx / wall, 1)} |")
+            f"| {fmt(n / wall, 0)} | {mem(lambda: fmt(n / mem_wall, 0))} | {fmt(n / plain, 0)} "
+            f"| {1000 * cpu / n:.2f} | {mem(lambda: f'{1000 * mem_cpu / n:.2f}')} | {1000 * floor_cpu / n:.2f} | {write_ms:.2f} "
+            f"| {cpu / floor_cpu:.2f} | {mem(lambda: f'{mem_cpu / floor_cpu:.2f}')} "
+            f"| {(1000 * floor_cpu / n + write_ms) / (1000 * floor_cpu / n):.2f} "
+            f"| {fmt(n / floor2, 0)} | {fmt(pandoc_per_doc * n / wall, 1)} | {mem(lambda: fmt(pandoc_per_doc * n / mem_wall, 1))} "
+            f"| {fmt(pydocx / wall, 1)} | {mem(lambda: fmt(pydocx / mem_wall, 1))} |")
 
 
 def peak(cmd, timeout):
@@ -209,6 +223,11 @@ def main():
             t = hyperfine(f"{REGRID} batch {reports} --out {batch_out} -t json --quiet --jobs {jobs}", a.runs,
                           prepare=f"rm -rf {batch_out}")
             rows.append((f"`regrid batch --jobs {jobs}`", f"all {len(files)} files, one process", len(files) / t))
+        if MEMORY_OUT:
+            t = hyperfine(f"{REGRID} batch {reports} --out {MEMORY_OUT} -t json --quiet --jobs 2", a.runs,
+                          prepare=f"rm -rf {MEMORY_OUT}")
+            shutil.rmtree(MEMORY_OUT, ignore_errors=True)
+            rows.append(("`regrid batch --jobs 2`, outputs in tmpfs", f"all {len(files)} files, one process", len(files) / t))
         # The same without the known-layout step (annual-report templates, figures, checks):
         # conversion alone, the work the peers below do.
         for jobs in (2, 1):
@@ -253,16 +272,19 @@ def main():
         sets.append(("`../shared/corpus/docx` replicated", real_set))
     p("### DOCX corpora: regrid batch --jobs 2 (with layouts) against the floor and the peers")
     p()
-    p("| corpus | files | median document.xml / styles.xml KB | docs/s | docs/s `--no-layouts` | CPU ms/doc | floor CPU ms/doc "
-      "| write floor ms/doc | CPU vs floor | (floor + write floor) vs floor | floor, 2 processes docs/s | × pandoc | × python-docx |")
-    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    p("| corpus | files | median document.xml / styles.xml KB | docs/s | docs/s, outputs in tmpfs | docs/s `--no-layouts` "
+      "| CPU ms/doc | CPU ms/doc, tmpfs | floor CPU ms/doc | write floor ms/doc | CPU vs floor | CPU vs floor, tmpfs "
+      "| (floor + write floor) vs floor | floor, 2 processes docs/s | × pandoc | × pandoc, tmpfs | × python-docx | × python-docx, tmpfs |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, folder in sets:
         p(docx_set_row(name, folder, a))
     p()
     p("CPU: user + system time of the whole run (hyperfine's mean) per document; the floor is one process "
       "(libzip + xmlTextReader over word/document.xml only); the write floor writes regrid's own outputs and "
       "catalog rows of that run again (temporary file + rename, one SQLite transaction per row) and nothing else, "
-      "timed inside the process (median of the runs). × pandoc: a process per file on a "
+      "timed inside the process (median of the runs). tmpfs: the same batch with its outputs and catalog in "
+      "/dev/shm (this machine's ext4 has no journal, so each new file is searched for past the inodes that the "
+      "previous run's cleanup deleted). × pandoc: a process per file on a "
       f"{a.pandoc_sample}-file sample, extrapolated; × python-docx: one process walking every table cell.")
     p()
     if a.sets_only:
