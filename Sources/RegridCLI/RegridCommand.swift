@@ -13,9 +13,11 @@ struct RegridCommand: ParsableCommand {
     )
 
     /// Runs the command line; usage errors exit with 2 (ArgumentParser's own default is 64).
-    /// The allocator keeps freed memory for the next document (``AllocatorTuning``).
+    /// The allocator keeps freed memory for the next document (``AllocatorTuning``), and the local
+    /// time zone is read once (``TimeZoneTuning``).
     static func main() {
         AllocatorTuning.keepFreedMemoryForReuse()
+        TimeZoneTuning.readLocalTimeZoneOnce()
         do {
             var command = try parseAsRoot()
             try command.run()
