@@ -90,8 +90,9 @@ struct JSONWriterTests {
         }
     }
 
-    /// Long texts are scanned eight bytes at a time: every character that needs escaping is
-    /// found at every offset within and across those words, between ASCII and Chinese text.
+    /// Long texts are scanned sixteen, then eight bytes at a time: every character that needs
+    /// escaping is found at every offset within and across those words (the first 34 scalars,
+    /// past two 16-byte steps of ASCII), between ASCII and Chinese text.
     @Test(arguments: ["abcdefghijklmnopq", "数据表格合并单元格"])
     func escapesAreFoundAtEveryOffsetOfALongText(_ padding: String) {
         var expected: [(Unicode.Scalar, String)] = [("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\r", "\\r"),
@@ -100,13 +101,38 @@ struct JSONWriterTests {
         expected += [0x00, 0x01, 0x0B, 0x1F].map { (Unicode.Scalar(UInt8($0)), String(format: "\\u%04x", $0)) }
         let unescaped: [Unicode.Scalar] = ["\u{7F}", "\u{2027}", "\u{202A}", "“", " "]
         for (scalar, escape) in expected + unescaped.map({ ($0, String($0)) }) {
-            for offset in 0...17 {
-                let before = String(padding.unicodeScalars.prefix(offset))
+            for offset in 0...33 {
+                let before = String((padding + padding).unicodeScalars.prefix(offset))
                 let text = before + String(scalar) + padding
                 #expect(JSONText.quote(text) == "\"" + before + escape + padding + "\"", "\(scalar.value) at \(offset)")
             }
         }
         #expect(JSONText.quote(padding + padding) == "\"" + padding + padding + "\"")
+    }
+
+    /// The word test that lets the quoting skip bytes is nonzero exactly when one of the eight
+    /// bytes is below 0x20, `"`, `\` or 0xE2: every byte value in every position among bytes
+    /// that need nothing, and pseudo-random words, against the test byte by byte.
+    @Test func escapeBitsFlagExactlyTheWordsWithAByteToEscape() {
+        func needs(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 }
+        func bytes(_ word: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+        var words: [UInt64] = []
+        for fill: UInt64 in [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xE1, 0xE3, 0xFF] {
+            for position in 0..<8 {
+                for value: UInt64 in 0...0xFF {
+                    let base = fill &* 0x0101_0101_0101_0101
+                    words.append(base & ~(0xFF << (8 * position)) | value << (8 * position))
+                }
+            }
+        }
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<200_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            words.append(state ^ (state >> 29))
+        }
+        for word in words where (JSONBuffer.escapeBits(word) != 0) != bytes(word).contains(where: needs) {
+            Issue.record("word \(String(word, radix: 16))")
+        }
     }
 
     @Test func nestedCellsAreWrittenOneMemberPerLine() {

@@ -182,8 +182,10 @@ public struct LayoutMatcher: Sendable {
                         let first = max(0, i + band.lowest), last = min(m - 1, i + band.highest)
                         guard first <= last else { continue }
                         let forms = formIDs[i], any = anyText[i]
-                        for j in first...last { rowCost[j] = pairCost(forms, anyText: any, j) }
-                        rowCost.withUnsafeBufferPointer { rowCost in
+                        // Written through its memory: assigning `rowCost[j]` checked the array's
+                        // uniqueness once per cell of the band.
+                        rowCost.withUnsafeMutableBufferPointer { rowCost in
+                            for j in first...last { rowCost[j] = pairCost(forms, anyText: any, j) }
                             var j = last
                             while j >= first {
                                 // Sums of at most (n + m) x 100 + `unreachable`: wrapping adds cannot wrap.

@@ -140,6 +140,29 @@ struct DOCXPackageTests {
         #expect(PackageRelationships.relationshipsPart(of: "word/document.xml") == "word/_rels/document.xml.rels")
         #expect(PackageRelationships.relationshipsPart(of: "") == "_rels/.rels")
     }
+
+    /// A plain target beside its source is joined without splitting: the same part name as the
+    /// segment walk for every pairing of sources and targets, plain or not (empty, doubled and
+    /// trailing slashes, `.` and `..`, non-ASCII, a combining mark after `/`).
+    @Test func plainTargetsBesideTheirSourceResolveAsBySegments() {
+        let sources = ["", "document.xml", "word/document.xml", "/word/document.xml", "word//document.xml", "word/",
+                       "a/b/c.xml", "word/sub/../document.xml", "字/document.xml", "word/\u{301}x.xml", "./word/d.xml", "/"]
+        let targets = ["styles.xml", "", ".", "..", "...", ".x", "../media/a.png", "/word/x.xml", "a/b", "x/", "é.xml",
+                       "\u{301}", "./a", "media/image1.png", "fontTable.xml", "a\u{301}"]
+        var plain = 0
+        for source in sources {
+            for target in targets {
+                let general = PackageRelationships.resolveBySegments(target, from: source)
+                #expect(PackageRelationships.resolve(target, from: source) == general, "\(target) from \(source)")
+                if let fast = PackageRelationships.besideSource(target, source) {
+                    plain += 1
+                    #expect(Array(fast.utf8) == Array(general.utf8), "\(target) from \(source)")
+                }
+            }
+        }
+        #expect(plain >= 20)
+        #expect(PackageRelationships.besideSource("styles.xml", "word/document.xml") == "word/styles.xml")
+    }
 }
 
 /// The lexical scan that finds the end of the root element.
