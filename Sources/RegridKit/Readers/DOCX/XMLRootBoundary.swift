@@ -160,6 +160,9 @@ struct XMLRootBoundary {
         (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0
     }
 
+    /// XML's white space: space, tab, line feed, carriage return.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+
     private mutating func close(at index: Int) -> Int {
         rootClosed = true
         return index + 1
@@ -176,7 +179,6 @@ struct XMLRootBoundary {
     /// stops at the same error either way.
     static func rootEnd(in bytes: UnsafeRawBufferPointer) -> Int? {
         let count = bytes.count
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
         func find(_ byte: UInt8, from start: Int) -> Int? {
             ByteSearch.firstIndex(of: byte, in: bytes, from: start, to: count)
         }
@@ -293,6 +295,6 @@ final class RootBoundedInput {
     }
 
     private func count(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes where !(byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09) { trailingBytes += 1 }
+        for byte in bytes where !XMLRootBoundary.isBlank(byte) { trailingBytes += 1 }
     }
 }
