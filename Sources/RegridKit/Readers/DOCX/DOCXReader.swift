@@ -12,6 +12,9 @@ public struct DOCXReader: Sendable {
     public var styleCache: StyleCache?
     /// How deep this package sits in imported chunks (`w:altChunk`): 0 for a file read on its own.
     let chunkDepth: Int
+    /// Lets runs of non-ASCII text bypass libxml2's slow path (``LiftedText``); false reads every
+    /// byte through libxml2 (for tests that hold the two to the same result).
+    var liftsText = true
     public init(limits: ReaderLimits = .default, styleCache: StyleCache? = nil) {
         self.init(limits: limits, styleCache: styleCache, chunkDepth: 0)
     }
@@ -31,12 +34,28 @@ public struct DOCXReader: Sendable {
     ///   `w:document`, malformed XML in the body, a DOCTYPE, or a limit reached.
     public func read(bytes: [UInt8], name: String, sha256: String? = nil) throws(RegridError) -> Document {
         let digest = BackgroundDigest(bytes, known: sha256)
+        var lifted = false
+        do {
+            return try read(bytes: bytes, name: name, digest: digest, liftText: liftsText, lifted: &lifted)
+        } catch {
+            // A parse of lifted text that fails is read again as libxml2 alone reads it, so that
+            // the error (part, line, message) is libxml2's, and a disagreement costs time only.
+            guard lifted else { throw error }
+            return try read(bytes: bytes, name: name, digest: digest, liftText: false, lifted: &lifted)
+        }
+    }
+
+    /// One reading of the package; `liftText` lets the main part's runs of non-ASCII text bypass
+    /// libxml2's slow path (``LiftedText``), and `lifted` tells whether any run was lifted.
+    private func read(bytes: [UInt8], name: String, digest: BackgroundDigest,
+                      liftText: Bool, lifted: inout Bool) throws(RegridError) -> Document {
         let archive = try ZipArchive(bytes: bytes, limits: limits)
         var diagnostics: [Diagnostic] = []
         let main = try mainPart(of: archive, diagnostics: &diagnostics)
         let styles = styleSheet(for: main.name, in: archive, diagnostics: &diagnostics)
-        let input = RootBoundedInput(try archive.open(main))
-        let xml = try XMLStreamReader(part: main.name, limits: limits) { buffer throws(RegridError) in
+        let input = RootBoundedInput(try archive.open(main), liftText: liftText)
+        lifted = input.liftedRuns != nil
+        let xml = try XMLStreamReader(part: main.name, limits: limits, lifted: input.liftedRuns) { buffer throws(RegridError) in
             try input.read(into: buffer)
         }
         let parser = BodyParser(xml: xml, styles: styles, limits: limits, part: main.name)

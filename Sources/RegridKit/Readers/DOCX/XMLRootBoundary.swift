@@ -258,15 +258,30 @@ final class RootBoundedInput {
     private let provenRootEnd: Int?
     /// Bytes read from the entry so far (counted only when the root end is proven).
     private var position = 0
+    /// The runs of text lifted out of the part, for the parser; the part is then read through
+    /// them (nil when nothing was lifted).
+    let liftedRuns: LiftedRuns?
 
-    /// - Parameter scanAlways: scan even an entry that provably ends with its root (for tests).
-    init(_ entry: EntryStream, scanAlways: Bool = false) {
+    /// - Parameters:
+    ///   - scanAlways: scan even an entry that provably ends with its root (for tests).
+    ///   - liftText: hand out the part with its runs of non-ASCII text lifted out (``LiftedText``),
+    ///     when it was inflated whole and provably ends with its root; ``liftedRuns`` has them.
+    init(_ entry: EntryStream, scanAlways: Bool = false, liftText: Bool = false) {
         self.entry = entry
-        self.provenRootEnd = scanAlways ? nil : entry.inflatedBytes.flatMap(XMLRootBoundary.rootEnd(in:))
+        let whole = entry.inflatedBytes
+        let end = scanAlways ? nil : whole.flatMap(XMLRootBoundary.rootEnd(in:))
+        self.provenRootEnd = end
+        if liftText, let whole, let end {
+            let part = UnsafeRawBufferPointer(rebasing: whole[0..<end])
+            liftedRuns = LiftedText.lift(part).flatMap { LiftedRuns($0, part: part, owner: entry) }
+        } else {
+            liftedRuns = nil
+        }
     }
 
     /// Fills `buffer` like ``EntryStream/read(into:)``, stopping after the root element.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(RegridError) -> Int {
+        if let liftedRuns { return liftedRuns.read(into: buffer) }
         if let end = provenRootEnd {
             if position >= end { return 0 }
             let n = try entry.read(into: buffer)
@@ -284,6 +299,10 @@ final class RootBoundedInput {
 
     /// Reads the rest of the entry; returns the number of non-blank bytes found after the root.
     func finish() throws(RegridError) -> Int {
+        if liftedRuns != nil, let whole = entry.inflatedBytes, let end = provenRootEnd {
+            count(UnsafeRawBufferPointer(rebasing: whole[end...]))
+            return trailingBytes
+        }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 8)
         defer { buffer.deallocate() }
         while true {

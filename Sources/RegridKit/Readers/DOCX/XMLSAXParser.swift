@@ -184,9 +184,13 @@ final class XMLPushParser {
     /// Bytes held back until there are four, for libxml2 to detect the encoding from.
     private var head: [UInt8] = []
 
-    init(part: String, limits: ReaderLimits, handler: XMLSAXHandler) {
+    /// - Parameter lifted: the runs of character data taken out of the bytes that will be pushed
+    ///   (``LiftedText``), handed to `handler` right after their start elements.
+    init(part: String, limits: ReaderLimits, handler: XMLSAXHandler, lifted: LiftedRuns? = nil) {
         regrid_xml_capture_generic_errors()
         context = Context(part: part, maxDepth: limits.maxXMLDepth, handler: handler)
+        context.liftedRuns = lifted
+        context.lifted = lifted?.state
     }
 
     deinit {
@@ -226,6 +230,7 @@ final class XMLPushParser {
         } else {
             try parse(UnsafeRawBufferPointer(start: nil, count: 0), terminate: true)
         }
+        if let lifted = context.lifted, !lifted.pointee.isDone, !context.stopped { throw Context.liftMismatch(context.part) }
     }
 
     /// The parse's first error (libxml2's message and line), or its generic (encoding) message.
@@ -295,6 +300,9 @@ final class XMLPushParser {
         var failure: RegridError?
         var message: String?
         var line = 0
+        /// The runs of text lifted out of the bytes pushed (kept alive here), and where the parse is in them.
+        var liftedRuns: LiftedRuns?
+        var lifted: UnsafeMutablePointer<LiftedRuns.State>?
 
         init(part: String, maxDepth: Int, handler: XMLSAXHandler) {
             self.part = part
@@ -311,6 +319,12 @@ final class XMLPushParser {
         func fail(_ error: RegridError) {
             if failure == nil { failure = error }
             stop()
+        }
+
+        /// libxml2 and ``LiftedText`` disagree about where a lifted run was. Never shown to a
+        /// user: ``DOCXReader`` reads the package again without lifting on any error of a lifted parse.
+        static func liftMismatch(_ part: String) -> RegridError {
+            .malformedXML(part: part, line: 0, message: "lifted text does not match libxml2's parse")
         }
 
         static func from(_ pointer: UnsafeMutableRawPointer?) -> Context? {
@@ -342,7 +356,17 @@ final class XMLPushParser {
                     let tag = XMLStartTag(depth: depth, namespace: context.namespaces.namespace(uri), localName: localName,
                                           attributes: attributes, attributeCount: Int(attributeCount),
                                           namespaces: context.namespaces)
-                    if !context.handler.startElement(tag) { context.stop() }
+                    if !context.handler.startElement(tag) {
+                        context.stop()
+                        return
+                    }
+                    if let lifted = context.lifted, !lifted.pointee.isDone, let parser = context.parser {
+                        switch lifted.pointee.claim(at: Int(xmlByteConsumed(parser))) {
+                        case .none: break
+                        case .run(let bytes): context.handler.characters(bytes)
+                        case .missed: context.fail(Context.liftMismatch(context.part))
+                        }
+                    }
                 }
             }
             sax.endElementNs = { ctx, _, _, _ in

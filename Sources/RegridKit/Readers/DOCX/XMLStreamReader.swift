@@ -96,10 +96,11 @@ final class XMLStreamReader {
 
     /// - Parameters:
     ///   - part: the part name, for error messages.
+    ///   - lifted: runs of text taken out of the bytes `feed` supplies (``LiftedText``).
     ///   - feed: called whenever the parser wants more bytes.
-    init(part: String, limits: ReaderLimits, feed: @escaping Feed) throws(RegridError) {
+    init(part: String, limits: ReaderLimits, lifted: LiftedRuns? = nil, feed: @escaping Feed) throws(RegridError) {
         self.feed = feed
-        parser = XMLPushParser(part: part, limits: limits, handler: events)
+        parser = XMLPushParser(part: part, limits: limits, handler: events, lifted: lifted)
         buffer = .allocate(byteCount: 64 * 1024, alignment: 8)
         cursor = .allocate(capacity: 1)
         cursor.initialize(to: Cursor())
