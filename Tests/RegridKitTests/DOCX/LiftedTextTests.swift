@@ -117,6 +117,19 @@ import Testing
         #expect(Self.runs(utf16).isEmpty)
     }
 
+    /// Text before any markup, a long attribute value and a long run: each byte is looked at a
+    /// bounded number of times (the scan is linear), and only the run after the start tag is taken.
+    @Test func junkBeforeTheRootAndLongValues() {
+        let junk = String(repeating: "中x", count: 200_000)
+        let xml = Array(("<?xml version=\"1.0\"?>" + junk + "<w:document xmlns:w=\"\(Self.w)\" w:v=\"\(junk)>\">"
+            + "<w:t>\(junk)</w:t></w:document>").utf8)
+        #expect(Self.runs(xml) == [junk])
+        guard case .failure = Self.events(xml, lifting: true), case .failure = Self.events(xml, lifting: false) else {
+            Issue.record("text before the root is an error either way")
+            return
+        }
+    }
+
     @Test func eventsAreLibxml2sOwn() throws {
         let xml = Self.document("""
             <w:p><w:r><w:t>中文</w:t></w:r><w:r><w:t xml:space="preserve"> 年度 report </w:t><w:t/><w:t></w:t></w:r>\

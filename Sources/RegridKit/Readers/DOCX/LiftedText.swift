@@ -47,7 +47,9 @@ struct LiftedText {
             var back = found - 1
             while back >= first && base[back] != less && base[back] != greater { back -= 1 }
             guard back >= first else {
-                index = found + 1
+                // Before any markup (junk libxml2 refuses): on at the next `<`, so that no byte
+                // is walked back over twice.
+                index = ByteSearch.firstIndex(of: less, in: part, from: found, to: end) ?? end
                 continue
             }
             if base[back] == less {
