@@ -15,7 +15,7 @@
 /// declared encoding other than UTF-8, or a version other than 1.0 leave the part as it is.
 ///
 /// How it stays exact: each taken run is tied to the byte offset of its start tag's `>` in the
-/// rewritten bytes. ``XMLPushParser`` hands the run over only when libxml2 reports a start
+/// bytes libxml2 is fed. ``XMLPushParser`` hands the run over only when libxml2 reports a start
 /// element at exactly that offset, and treats a run that libxml2 passes by (a `>` that was in
 /// an attribute value or a comment after all) as a failed parse; ``DOCXReader`` then reads the
 /// package again without lifting, so what the user gets (the document, or the error and its
@@ -67,7 +67,7 @@ struct LiftedText {
         return runs.isEmpty ? nil : LiftedText(runs: runs)
     }
 
-    /// The offset of the first byte from `from` on that is not ASCII, or nil (eight bytes a step).
+    /// The offset of the first byte from `from` on that is not ASCII, or nil (32 bytes a step, then 8, then 1).
     private static func firstNonASCII(_ base: UnsafePointer<UInt8>, from: Int, end: Int) -> Int? {
         var index = from
         let raw = UnsafeRawPointer(base)
